@@ -1,0 +1,62 @@
+# Aan de Slag hub. `make help` lists the targets.
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: help run setup test test-browser lint format bench messages clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-14s %s\n", $$1, $$2}'
+
+# The virtual environment is rebuilt when a requirements file changes.
+$(BIN)/.installed: requirements.txt requirements-dev.txt
+	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed"'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+setup: $(BIN)/.installed ## Create .venv, install dependencies, migrate, load the demo content
+	$(MANAGE) migrate --no-input
+	$(MANAGE) load_demo
+	$(MANAGE) ensure_admin
+
+run: setup ## Set everything up and serve the site on http://127.0.0.1:8000/
+	@echo "Serving http://$(HOST):$(PORT)/  (Ctrl-C stops)"
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+lint: $(BIN)/.installed ## Run ruff
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(BIN)/.installed ## Format and fix imports with ruff
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+test: $(BIN)/.installed ## Run checks, migrations check, ruff and the test suite (not the browser tests)
+	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) check --fail-level WARNING
+	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) makemigrations --check --dry-run
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/pytest -m "not browser"
+
+test-browser: $(BIN)/.installed ## Run the browser tests (Playwright on Debian's Chromium, axe-core)
+	@test -x $(CHROMIUM) || { echo "Chromium is missing at $(CHROMIUM). Install it with: sudo apt-get install chromium fonts-noto-core"; exit 1; }
+	CHROMIUM=$(CHROMIUM) $(BIN)/pytest -m browser
+
+bench: $(BIN)/.installed ## Print query counts and page weights as ratios, measured in one run
+	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python -m tests.bench
+
+messages: $(BIN)/.installed ## Extract interface strings into locale/ and compile them
+	$(MANAGE) makemessages --all --ignore '.venv/*' --no-obsolete
+	$(MANAGE) compilemessages --ignore '.venv/*'
+
+clean: ## Remove the virtual environment, the local database and media
+	rm -rf $(VENV) db.sqlite3 media staticfiles .local

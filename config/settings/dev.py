@@ -1,0 +1,12 @@
+"""Local development: debug on, a throwaway key. Never used in production."""
+
+from .base import *  # noqa: F403
+
+DEBUG = True
+SECRET_KEY = "django-insecure-local-development-only"  # noqa: S105
+ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+
+# Serve static files from the app folders, re-scanned on change; production serves collected ones.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

@@ -1,0 +1,24 @@
+"""Fast, hermetic test settings: no network, no shared state, cheap password hashing."""
+
+import tempfile
+import uuid
+
+from .base import *  # noqa: F403
+
+DEBUG = False
+SECRET_KEY = "test-only-secret-key-not-for-production"  # noqa: S105
+ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# With REDIS_URL set (the PostgreSQL run in CI), tests use Redis like production does,
+# under a key prefix of their own so that runs never read each other's entries.
+if REDIS_URL:  # noqa: F405
+    CACHES["default"]["KEY_PREFIX"] = f"test-{uuid.uuid4().hex[:8]}"  # noqa: F405
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="aandeslag-test-media-"))  # noqa: F405
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
+WAGTAILFRONTENDCACHE = {}
+
+# Serve static files from the app folders, re-scanned on change; production serves collected ones.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

@@ -1,0 +1,4 @@
+from .base import BasePage
+from .pages import ContentPage, HomePage
+
+__all__ = ["BasePage", "ContentPage", "HomePage"]

@@ -1,0 +1,57 @@
+"""The abstract page every page type builds on: SEO, social sharing, listings, examples."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import Page
+from wagtail.search import index
+
+
+class BasePage(Page):
+    listing_summary = models.TextField(
+        _("listing summary"),
+        blank=True,
+        max_length=300,
+        help_text=_("One or two sentences shown on cards and in search results. Plain text."),
+    )
+    social_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("social image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown when the page is shared. Landscape, at least 1200 × 630 pixels."),
+    )
+    social_text = models.CharField(
+        _("social text"),
+        max_length=255,
+        blank=True,
+        help_text=_("Text for social media previews; the listing summary is used if empty."),
+    )
+    is_example = models.BooleanField(
+        _("example content"),
+        default=False,
+        help_text=_(
+            "Tick when this page holds invented example content. The site then shows a "
+            "'voorbeeld' label so nobody takes it for fact."
+        ),
+    )
+
+    promote_panels = [
+        *Page.promote_panels,
+        MultiFieldPanel(
+            [FieldPanel("listing_summary"), FieldPanel("social_image"), FieldPanel("social_text")],
+            heading=_("Listings and sharing"),
+        ),
+    ]
+    settings_panels = [*Page.settings_panels, FieldPanel("is_example")]
+    search_fields = [*Page.search_fields, index.SearchField("listing_summary")]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def meta_description(self) -> str:
+        return self.search_description or self.listing_summary

@@ -1,0 +1,29 @@
+"""Header navigation, read in the active locale."""
+
+from django import template
+
+from wagtail.models import Page, Site
+
+register = template.Library()
+
+
+def localized_home(request) -> Page | None:
+    """The site's root page in the request's language, or the Dutch one if it has none."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    return site.root_page.localized
+
+
+@register.inclusion_tag("components/navigation.html", takes_context=True)
+def main_navigation(context):
+    request = context["request"]
+    home = localized_home(request)
+    items = home.get_children().live().public().in_menu() if home else Page.objects.none()
+    current = context.get("page")
+    return {
+        "home": home,
+        "items": items,
+        "current_path": current.path if current else "",
+        "request": request,
+    }

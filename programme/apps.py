@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class ProgrammeConfig(AppConfig):
+    name = "programme"
+    verbose_name = "Programme"
+    default_auto_field = "django.db.models.BigAutoField"

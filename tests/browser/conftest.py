@@ -1,0 +1,87 @@
+"""Browser tests: Playwright drives Debian's Chromium against pytest-django's live_server.
+
+No browser is downloaded: Playwright starts /usr/bin/chromium (or $CHROMIUM) with the flags
+this project's machines need. Every request to another host is aborted and recorded, so a
+page that reaches the internet fails its test.
+"""
+
+import os
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from django.core.management import call_command
+
+import pytest
+
+# Playwright's sync API keeps an event loop in the main thread; the ORM calls that the
+# fixtures make there are still synchronous, so Django's async guard does not apply.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+SCREENSHOTS = Path(__file__).parent / "screenshots"
+PHONE = {"width": 360, "height": 780}
+
+
+def pytest_collection_modifyitems(items):
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(item.fspath).parents:
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium is missing at {CHROMIUM}: apt-get install chromium fonts-noto-core")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def demo_site(transactional_db):
+    """The demo content, loaded into the database that live_server serves."""
+    call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+
+
+@pytest.fixture
+def external_requests():
+    return []
+
+
+@pytest.fixture
+def page(browser, live_server, external_requests):
+    context = browser.new_context(viewport=PHONE, locale="nl-NL")
+    own_host = urlsplit(live_server.url).netloc
+
+    def only_our_host(route):
+        if urlsplit(route.request.url).netloc == own_host or route.request.url.startswith("data:"):
+            route.continue_()
+        else:
+            external_requests.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", only_our_host)
+    page = context.new_page()
+    yield page
+    context.close()
+    assert not external_requests, f"The page tried to reach other hosts: {external_requests}"
+
+
+def screenshot(page, name: str) -> Path:
+    SCREENSHOTS.mkdir(exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path

@@ -1,0 +1,51 @@
+import os
+from unittest import mock
+
+from django.db import OperationalError
+from django.test import override_settings
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_healthz_is_ok_when_database_and_cache_answer(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "checks": {"database": "ok", "cache": "ok"}}
+    assert "no-cache" in response["Cache-Control"]
+
+
+def test_healthz_fails_with_503_naming_the_database_when_it_does_not_answer(client):
+    with mock.patch("home.views.connection.cursor", side_effect=OperationalError("down")):
+        response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json()["status"] == "failing"
+    assert response.json()["checks"]["database"] == "failing"
+
+
+@override_settings(
+    CACHES={
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            # Nothing listens on port 1: the cache is unreachable.
+            "LOCATION": "redis://127.0.0.1:1/0",
+            "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.2},
+        }
+    }
+)
+def test_healthz_reports_an_unreachable_cache_as_degraded_but_stays_200(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "degraded", "checks": {"database": "ok", "cache": "degraded"}}
+
+
+@pytest.mark.skipif(
+    not os.environ.get("REDIS_URL"), reason="runs where REDIS_URL is set (CI's PostgreSQL run)"
+)
+def test_healthz_checks_redis_when_redis_url_is_set(client):
+    from django.core.cache import cache
+
+    assert "RedisCache" in type(cache).__name__
+    response = client.get("/healthz")
+    assert response.json()["checks"]["cache"] == "ok"

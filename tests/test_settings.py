@@ -1,0 +1,52 @@
+"""Production settings, checked in a subprocess with a clean environment of their own."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_manage(*args, env_extra: dict[str, str], drop: tuple[str, ...] = ()) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k not in drop}
+    env.update({"DJANGO_SETTINGS_MODULE": "config.settings.production", **env_extra})
+    return subprocess.run(  # noqa: S603 - fixed arguments, our own manage.py
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
+
+
+PRODUCTION_ENV = {
+    "SECRET_KEY": "test-only-" + "k3Vq9Zr2Lx7Pw4Nt8Hb1Jm6Fd0Sg5Yc" * 2,
+    "ALLOWED_HOSTS": "aandeslag.example.org",
+}
+
+
+def test_production_settings_pass_the_deploy_check():
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", env_extra=PRODUCTION_ENV)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS"])
+def test_production_refuses_to_start_without_a_required_variable(missing):
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != missing}
+    result = run_manage("check", env_extra=env, drop=(missing,))
+    assert result.returncode != 0
+    assert f"The environment variable {missing} must be set" in result.stderr
+
+
+def test_collectstatic_writes_hashed_compressed_files(tmp_path):
+    result = run_manage(
+        "collectstatic", "--no-input", env_extra={**PRODUCTION_ENV, "STATIC_ROOT": str(tmp_path)}
+    )
+    assert result.returncode == 0, result.stderr
+    css = {p.name for p in (tmp_path / "css").iterdir()}
+    hashed = [
+        name for name in css if name.startswith("site.") and name.endswith(".css") and name != "site.css"
+    ]
+    assert hashed, css
+    assert f"{hashed[0]}.gz" in css
+    assert (tmp_path / "staticfiles.json").exists()

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class ToolkitConfig(AppConfig):
+    name = "toolkit"
+    verbose_name = "Toolkit"
+    default_auto_field = "django.db.models.BigAutoField"
