@@ -6,12 +6,17 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home import consent
 from home import views as home_views
+
+from .api import api_router
 
 urlpatterns = [
     path("healthz", home_views.healthz, name="healthz"),
+    path("consent/", consent.consent, name="consent"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/v2/", api_router.urls),
     # The language switcher posts here; Django remembers the choice in a cookie.
     path("i18n/", include("django.conf.urls.i18n")),
 ]

@@ -52,3 +52,30 @@ def ensure_home(**fields) -> HomePage:
         defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Aan de Slag"},
     )
     return home
+
+
+def ensure_contact_page(home: Page, email: str, people: list[str]) -> Page:
+    from .models import ContentPage, SiteSettings
+
+    page = ensure_child(
+        home,
+        ContentPage,
+        "contact",
+        title="Contact",
+        show_in_menus=True,
+        intro="Vragen over Aan de Slag, of ondersteuning nodig voor jouw gemeente? Neem contact op met het programmateam van Pharos.",
+        body=[
+            {"type": "paragraph", "value": f'<p>E-mail: <a href="mailto:{email}">{email}</a></p>'},
+            {"type": "heading", "value": {"text": "Het programmateam", "level": "h2"}},
+            {
+                "type": "paragraph",
+                "value": "<ul>" + "".join(f"<li>{person}</li>" for person in people) + "</ul>",
+            },
+        ],
+    )
+    site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    if site_settings.contact_page_id is None:
+        site_settings.contact_email = email
+        site_settings.contact_page = page
+        site_settings.save()
+    return page

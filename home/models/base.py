@@ -52,6 +52,11 @@ class BasePage(Page):
     class Meta:
         abstract = True
 
+    def get_admin_display_title(self):
+        # Editors see in every admin listing which pages are made-up examples.
+        title = super().get_admin_display_title()
+        return f"{title} [voorbeeld]" if self.is_example else title
+
     @property
     def meta_description(self) -> str:
         return self.search_description or self.listing_summary

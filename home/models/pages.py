@@ -3,11 +3,27 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from modelcluster.fields import ParentalManyToManyField
+from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
-from wagtail.fields import RichTextField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
+from ..blocks import BodyBlock, KeyFigureBlock
+from ..panels import page_tabs
 from .base import BasePage
+
+
+class DoorBlock(blocks.StructBlock):
+    """One of the home page's entrances: municipalities, organisations, newcomers."""
+
+    title = blocks.CharBlock(label=_("title"), max_length=60)
+    text = blocks.CharBlock(label=_("text"), max_length=160)
+    page = blocks.PageChooserBlock(label=_("page"))
+
+    class Meta:
+        icon = "doc-empty"
+        template = "components/door.html"
 
 
 class HomePage(BasePage):
@@ -17,8 +33,33 @@ class HomePage(BasePage):
         help_text=_("The programme's mission in one sentence, shown as the page's lead."),
     )
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    doors = StreamField(
+        [("door", DoorBlock())],
+        verbose_name=_("doors"),
+        blank=True,
+        max_num=3,
+        help_text=_("The three ways in: municipalities, organisations, newcomers."),
+    )
+    featured_factors = ParentalManyToManyField(
+        "programme.SuccessFactorPage",
+        blank=True,
+        related_name="+",
+        verbose_name=_("featured success factors"),
+    )
+    key_figures = StreamField(
+        [("figure", KeyFigureBlock())], verbose_name=_("key figures"), blank=True, max_num=6
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
 
-    content_panels = [*BasePage.content_panels, FieldPanel("mission"), FieldPanel("intro")]
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("mission"),
+        FieldPanel("intro"),
+        FieldPanel("doors"),
+        FieldPanel("key_figures"),
+        FieldPanel("body"),
+    ]
+    edit_handler = page_tabs(content_panels, (_("Featured"), [FieldPanel("featured_factors")]))
     search_fields = [*BasePage.search_fields, index.SearchField("mission")]
 
     parent_page_types = ["wagtailcore.Page"]
@@ -32,7 +73,7 @@ class ContentPage(BasePage):
     """A plain page for contact, about, privacy and the like."""
 
     intro = models.TextField(_("introduction"), blank=True)
-    body = RichTextField(_("body"), blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]

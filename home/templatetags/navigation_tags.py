@@ -27,3 +27,11 @@ def main_navigation(context):
         "current_path": current.path if current else "",
         "request": request,
     }
+
+
+@register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context):
+    page = context.get("page")
+    # Ancestors below the tree root, in one query; the home page itself is the first crumb.
+    ancestors = page.get_ancestors().filter(depth__gte=2) if page and page.depth > 2 else []
+    return {"ancestors": ancestors, "page": page, "request": context["request"]}

@@ -13,10 +13,6 @@ from django.core.management import call_command
 
 import pytest
 
-# Playwright's sync API keeps an event loop in the main thread; the ORM calls that the
-# fixtures make there are still synchronous, so Django's async guard does not apply.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_FLAGS = [
     "--headless",
@@ -44,10 +40,17 @@ def browser():
         pytest.fail(f"Chromium is missing at {CHROMIUM}: apt-get install chromium fonts-noto-core")
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_FLAGS)
-        yield browser
-        browser.close()
+    # Playwright's sync API keeps an event loop in the main thread; the ORM calls that the
+    # fixtures make there are still synchronous, so Django's async guard does not apply.
+    # Set only while the browser runs, so no subprocess of another test inherits it.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_FLAGS)
+            yield browser
+            browser.close()
+    finally:
+        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
 
 
 @pytest.fixture

@@ -3,7 +3,9 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from home.demo import ensure_home
+from home.demo import ensure_contact_page, ensure_home
+from programme.demo import CONTACT_EMAIL, ensure_programme, p
+from toolkit.demo import ensure_guides, ensure_newcomer_section
 
 
 class Command(BaseCommand):
@@ -14,8 +16,32 @@ class Command(BaseCommand):
         home = ensure_home(
             title="Aan de Slag",
             mission=(
-                "Bewoners van azc's en statushouders doen vrijwilligerswerk in hun nieuwe "
-                "woonplaats: goed voor hen, voor organisaties en voor de buurt."
+                "Bewoners van azc's doen vrijwilligerswerk in hun gemeente: "
+                "goed voor henzelf, voor organisaties en voor de buurt."
+            ),
+            intro=p(
+                "Aan de Slag is een beproefde methode van Pharos en partners om bewoners van asielzoekerscentra "
+                "te betrekken bij vrijwilligerswerk. Hier vind je de succesfactoren, handreikingen en voorbeelden uit gemeenten."
             ),
         )
-        self.stdout.write(f"Demo content ready: {home.url_path}")
+        programme = ensure_programme(home)
+        ensure_guides(home, programme["factors"])
+        newcomers = ensure_newcomer_section(home, programme["municipalities"])
+        contact = ensure_contact_page(
+            home,
+            email=CONTACT_EMAIL,
+            people=[f"{person.name}, {person.role}" for person in programme["people"]],
+        )
+        if not home.doors:
+            home.doors = [
+                {"type": "door", "value": {"title": "Voor gemeenten", "text": "Succesfactoren, handreikingen en voorbeelden.", "page": programme["factors"]["bewoners-centraal"].get_parent().id}},
+                {"type": "door", "value": {"title": "Voor organisaties", "text": "Zo zetten jullie nieuwkomers in als vrijwilliger.", "page": programme["programme"].id}},
+                {"type": "door", "value": {"title": "Voor nieuwkomers", "text": "Wat is vrijwilligerswerk en hoe doe je mee?", "page": newcomers[0].get_parent().id}},
+            ]  # fmt: skip
+            home.key_figures = [
+                {"type": "figure", "value": {"figure": "27", "label": "gemeenten met een projectteam"}},
+                {"type": "figure", "value": {"figure": "6", "label": "succesfactoren"}},
+                {"type": "figure", "value": {"figure": "4", "label": "soorten vrijwilligerswerk"}},
+            ]
+            home.save_revision().publish()
+        self.stdout.write(f"Demo content ready: {home.url_path} and {contact.url_path}")

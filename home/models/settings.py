@@ -1,0 +1,34 @@
+"""Site-wide settings that editors manage in the admin."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+
+@register_setting(icon="cog")
+class SiteSettings(BaseSiteSetting):
+    contact_email = models.EmailField(_("contact e-mail"), default="aandeslag@pharos.nl")
+    contact_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("contact page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    matomo_url = models.URLField(
+        _("Matomo address"),
+        blank=True,
+        help_text=_("Analytics load only for visitors who allow cookies. Leave empty for no analytics."),
+    )
+    matomo_site_id = models.PositiveIntegerField(_("Matomo site id"), null=True, blank=True)
+
+    panels = [
+        MultiFieldPanel([FieldPanel("contact_email"), FieldPanel("contact_page")], heading=_("Contact")),
+        MultiFieldPanel([FieldPanel("matomo_url"), FieldPanel("matomo_site_id")], heading=_("Analytics")),
+    ]
+
+    class Meta:
+        verbose_name = _("site settings")

@@ -1,0 +1,46 @@
+"""An Atom feed of the stories in one language."""
+
+import datetime
+
+from django.contrib.syndication.views import Feed
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed
+
+
+class StoryFeed(Feed):
+    feed_type = Atom1Feed
+
+    def __init__(self, index_page):
+        super().__init__()
+        self.index_page = index_page
+
+    def __call__(self, request, *args, **kwargs):
+        self.request = request
+        return super().__call__(request, *args, **kwargs)
+
+    def title(self):
+        return f"{self.index_page.title} · Aan de Slag"
+
+    def link(self):
+        return self.index_page.get_url(self.request)
+
+    def subtitle(self):
+        return self.index_page.intro
+
+    def language(self):
+        return self.index_page.locale.language_code
+
+    def items(self):
+        return self.index_page.stories()[:20]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.intro
+
+    def item_link(self, item):
+        return item.get_url(self.request)
+
+    def item_pubdate(self, item):
+        return timezone.make_aware(datetime.datetime.combine(item.date, datetime.time(9)))

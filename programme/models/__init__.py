@@ -1,0 +1,32 @@
+from .case_studies import CaseStudyPage
+from .factors import SuccessFactorIndexPage, SuccessFactorPage
+from .municipalities import (
+    AZCLocation,
+    MunicipalityIndexPage,
+    MunicipalityPage,
+    ProjectTeamMember,
+    YearlyFigure,
+)
+from .programmes import ProgrammePage, StakeholderBenefitBlock
+from .snippets import ActivityType, Organisation, Person, Province
+from .stories import PressLink, StoryIndexPage, StoryPage
+
+__all__ = [
+    "AZCLocation",
+    "ActivityType",
+    "CaseStudyPage",
+    "MunicipalityIndexPage",
+    "MunicipalityPage",
+    "Organisation",
+    "Person",
+    "PressLink",
+    "ProgrammePage",
+    "ProjectTeamMember",
+    "Province",
+    "StakeholderBenefitBlock",
+    "StoryIndexPage",
+    "StoryPage",
+    "SuccessFactorIndexPage",
+    "SuccessFactorPage",
+    "YearlyFigure",
+]

@@ -1,0 +1,85 @@
+"""What a municipality did, and what came of it."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.search import index
+
+from home.blocks import ImageBlock
+from home.forms import PageForm
+from home.models import BasePage
+from home.panels import page_tabs
+
+from .municipalities import date_not_in_future
+
+RICH = ["bold", "italic", "link", "ol", "ul"]
+
+
+class CaseStudyForm(PageForm):
+    def clean(self):
+        cleaned_data = super().clean()
+        if "success_factors" in self.fields and not cleaned_data.get("success_factors"):
+            self.add_error("success_factors", _("Name at least one success factor this case study shows."))
+        return cleaned_data
+
+
+class CaseStudyPage(BasePage):
+    base_form_class = CaseStudyForm
+
+    summary = models.TextField(_("summary"), max_length=400, help_text=_("What happened, in two sentences."))
+    situation = RichTextField(_("situation"), features=RICH, help_text=_("Where things stood before."))
+    approach = RichTextField(_("approach"), features=RICH, help_text=_("What the local team did."))
+    result = RichTextField(
+        _("result"), features=RICH, help_text=_("What came of it, with figures where you have them.")
+    )
+    quote = models.TextField(_("quote"), blank=True)
+    quote_attribution = models.CharField(_("quote by"), max_length=120, blank=True)
+    success_factors = ParentalManyToManyField(
+        "programme.SuccessFactorPage", related_name="case_studies", verbose_name=_("success factors it shows")
+    )
+    activity_type = models.ForeignKey(
+        "programme.ActivityType",
+        verbose_name=_("activity type"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="case_studies",
+    )
+    date = models.DateField(_("date"), validators=[date_not_in_future], help_text=_("When it happened."))
+    images = StreamField([("image", ImageBlock())], verbose_name=_("images"), blank=True)
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("situation"),
+        FieldPanel("approach"),
+        FieldPanel("result"),
+        MultiFieldPanel([FieldPanel("quote"), FieldPanel("quote_attribution")], heading=_("Quote")),
+        FieldPanel("images"),
+    ]
+    classification_panels = [
+        FieldPanel("success_factors"),
+        FieldRowPanel([FieldPanel("activity_type"), FieldPanel("date")]),
+    ]
+    edit_handler = page_tabs(content_panels, (_("Classification"), classification_panels))
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("summary", boost=2),
+        index.SearchField("approach"),
+        index.SearchField("result"),
+    ]
+
+    parent_page_types = ["programme.MunicipalityPage"]
+    subpage_types: list[str] = []
+    template = "programme/case_study_page.html"
+
+    class Meta:
+        verbose_name = _("case study")
+        verbose_name_plural = _("case studies")
+
+    @property
+    def municipality(self):
+        return self.get_parent().specific

@@ -1,0 +1,77 @@
+"""The six success factors of Aan de Slag."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.search import index
+
+from home.blocks import BodyBlock
+from home.models import BasePage
+
+
+class SuccessFactorIndexPage(BasePage):
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+
+    parent_page_types = ["home.HomePage", "programme.ProgrammePage"]
+    subpage_types = ["programme.SuccessFactorPage"]
+    max_count_per_parent = 1
+    template = "programme/success_factor_index_page.html"
+
+    class Meta:
+        verbose_name = _("success factor index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["factors"] = SuccessFactorPage.objects.child_of(self).live().public().order_by("number")
+        return context
+
+
+class SuccessFactorPage(BasePage):
+    number = models.PositiveSmallIntegerField(
+        _("number"), help_text=_("The factor's place in the list of six, used for ordering.")
+    )
+    summary = models.TextField(
+        _("summary"), max_length=400, help_text=_("The factor in one or two sentences.")
+    )
+    explanation = RichTextField(
+        _("explanation"),
+        features=["h3", "bold", "italic", "link", "ol", "ul"],
+        help_text=_("Why it matters."),
+    )
+    tips = StreamField(
+        BodyBlock(),
+        verbose_name=_("practical tips"),
+        blank=True,
+        help_text=_("What a local team can do tomorrow. Steps or questions and answers work well."),
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("number"),
+        FieldPanel("summary"),
+        FieldPanel("explanation"),
+        FieldPanel("tips"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("summary", boost=2),
+        index.SearchField("explanation"),
+    ]
+
+    parent_page_types = ["programme.SuccessFactorIndexPage"]
+    subpage_types: list[str] = []
+    template = "programme/success_factor_page.html"
+
+    class Meta:
+        verbose_name = _("success factor")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Reverse relations: guides (toolkit) and case studies point here; one query each.
+        context["guides"] = self.guide_pages.live().public().order_by("title")
+        context["case_studies"] = self.case_studies.live().public().order_by("-date")
+        return context

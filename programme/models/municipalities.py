@@ -1,0 +1,247 @@
+"""A structured page per municipality: facts in fields, not free text."""
+
+import datetime
+
+from django.apps import apps
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from home.forms import PageForm
+from home.models import BasePage
+from home.panels import page_tabs
+
+cbs_code_validator = RegexValidator(
+    r"^GM\d{4}$", _("A CBS municipality code is GM followed by four digits, e.g. GM0268.")
+)
+
+
+def not_in_future(year: int | None) -> None:
+    if year is not None and year > datetime.date.today().year:
+        raise ValidationError(_("%(year)s is in the future.") % {"year": year})
+
+
+def date_not_in_future(value: datetime.date | None) -> None:
+    if value is not None and value > datetime.date.today():
+        raise ValidationError(_("This date is in the future."))
+
+
+class MunicipalityIndexPage(BasePage):
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+
+    parent_page_types = ["home.HomePage", "programme.ProgrammePage"]
+    subpage_types = ["programme.MunicipalityPage"]
+    max_count_per_parent = 1
+    template = "programme/municipality_index_page.html"
+
+    class Meta:
+        verbose_name = _("municipality index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        municipalities = (
+            MunicipalityPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("province")
+            .order_by("title")
+        )
+        province = request.GET.get("provincie", "")
+        status = request.GET.get("status", "")
+        # Unknown filter values are ignored, never an error: a typed or stale link still works.
+        if province:
+            municipalities = municipalities.filter(province__code=province[:2].upper())
+        if status in MunicipalityPage.Status.values:
+            municipalities = municipalities.filter(status=status)
+        context.update(
+            municipalities=municipalities,
+            statuses=MunicipalityPage.Status.choices,
+            selected_status=status,
+            selected_province=province[:2].upper(),
+        )
+        return context
+
+
+class MunicipalityForm(PageForm):
+    def clean(self):
+        cleaned_data = super().clean()
+        self.reject_duplicates("yearly_figures", "year", _("This year is already listed."))
+        return cleaned_data
+
+
+class MunicipalityPage(BasePage):
+    base_form_class = MunicipalityForm
+
+    class Status(models.TextChoices):
+        PILOT = "pilot", _("Pilot")
+        PARTICIPATING = "participating", _("Participating")
+        CONTINUED = "continued", _("Continued on its own")
+        FINISHED = "finished", _("Finished")
+
+    cbs_code = models.CharField(
+        _("CBS code"),
+        max_length=6,
+        validators=[cbs_code_validator],
+        help_text=_("The municipality's code at Statistics Netherlands (CBS): GM plus four digits."),
+    )
+    province = models.ForeignKey(
+        "programme.Province",
+        verbose_name=_("province"),
+        on_delete=models.PROTECT,
+        related_name="municipalities",
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.PARTICIPATING
+    )
+    participating_since = models.PositiveSmallIntegerField(
+        _("participating since"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(2010), not_in_future],
+        help_text=_("The year the municipality joined Aan de Slag."),
+    )
+    summary = models.TextField(
+        _("summary"), max_length=500, blank=True, help_text=_("How the municipality works, in short.")
+    )
+    activities = ParentalManyToManyField(
+        "programme.ActivityType",
+        blank=True,
+        related_name="municipalities",
+        verbose_name=_("activities on offer"),
+    )
+    success_factors_applied = ParentalManyToManyField(
+        "programme.SuccessFactorPage",
+        blank=True,
+        related_name="municipalities",
+        verbose_name=_("success factors applied"),
+    )
+    support_contact = models.ForeignKey(
+        "programme.Person",
+        verbose_name=_("contact for support requests"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    latitude = models.DecimalField(_("latitude"), max_digits=8, decimal_places=5, null=True, blank=True)
+    longitude = models.DecimalField(_("longitude"), max_digits=8, decimal_places=5, null=True, blank=True)
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldRowPanel([FieldPanel("cbs_code"), FieldPanel("province")]),
+        FieldRowPanel([FieldPanel("status"), FieldPanel("participating_since")]),
+        FieldPanel("summary"),
+        InlinePanel("azc_locations", label=_("AZC locations"), heading=_("AZC locations")),
+    ]
+    work_panels = [
+        InlinePanel("team_members", label=_("project team member"), heading=_("Local project team")),
+        FieldPanel("activities"),
+        FieldPanel("success_factors_applied"),
+        FieldPanel("support_contact"),
+    ]
+    figure_panels = [
+        InlinePanel("yearly_figures", label=_("year"), heading=_("Yearly figures")),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")])],
+            heading=_("Position on the map"),
+        ),
+    ]
+    edit_handler = page_tabs(
+        content_panels, (_("Team and offer"), work_panels), (_("Figures and map"), figure_panels)
+    )
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("summary"),
+        index.FilterField("cbs_code"),
+        index.FilterField("status"),
+    ]
+
+    parent_page_types = ["programme.MunicipalityIndexPage"]
+    subpage_types = ["programme.CaseStudyPage"]
+    template = "programme/municipality_page.html"
+
+    class Meta:
+        verbose_name = _("municipality")
+        verbose_name_plural = _("municipalities")
+
+    def clean(self):
+        super().clean()
+        if self.cbs_code:
+            self.cbs_code = self.cbs_code.strip().upper()
+            # Translations share the code; another municipality may not.
+            taken = (
+                MunicipalityPage.objects.filter(cbs_code=self.cbs_code)
+                .exclude(translation_key=self.translation_key)
+                .first()
+            )
+            if taken:
+                raise ValidationError(
+                    {
+                        "cbs_code": _("%(code)s is already used by %(title)s.")
+                        % {"code": self.cbs_code, "title": taken.title}
+                    }
+                )
+
+    def case_study_pages(self):
+        # Resolved lazily: case_studies.py builds on this module.
+        case_study_model = apps.get_model("programme", "CaseStudyPage")
+        return case_study_model.objects.child_of(self).live().public().order_by("-date")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["case_studies"] = self.case_study_pages()
+        context["factors"] = self.success_factors_applied.live().order_by("number")
+        context["figures"] = list(self.yearly_figures.order_by("year"))
+        return context
+
+
+class AZCLocation(Orderable):
+    page = ParentalKey(MunicipalityPage, on_delete=models.CASCADE, related_name="azc_locations")
+    name = models.CharField(
+        _("name"), max_length=120, help_text=_("As residents know it, e.g. 'azc Heumensoord'.")
+    )
+    address = models.CharField(_("address"), max_length=200, blank=True)
+    capacity = models.PositiveIntegerField(_("capacity"), null=True, blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("address"), FieldPanel("capacity")]
+
+    def __str__(self):
+        return self.name
+
+
+class ProjectTeamMember(Orderable):
+    page = ParentalKey(MunicipalityPage, on_delete=models.CASCADE, related_name="team_members")
+    role = models.CharField(
+        _("role"), max_length=120, help_text=_("e.g. project lead, AZC contact, volunteer matcher.")
+    )
+    organisation = models.CharField(_("organisation"), max_length=120)
+    contact = models.CharField(
+        _("contact"), max_length=200, blank=True, help_text=_("A name, e-mail address or phone number.")
+    )
+
+    panels = [FieldPanel("role"), FieldPanel("organisation"), FieldPanel("contact")]
+
+
+class YearlyFigure(Orderable):
+    page = ParentalKey(MunicipalityPage, on_delete=models.CASCADE, related_name="yearly_figures")
+    year = models.PositiveSmallIntegerField(_("year"), validators=[MinValueValidator(2010), not_in_future])
+    participants = models.PositiveIntegerField(_("participants"), validators=[MaxValueValidator(100_000)])
+    volunteer_organisations = models.PositiveIntegerField(
+        _("volunteer organisations"), validators=[MaxValueValidator(10_000)]
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("year"), FieldPanel("participants"), FieldPanel("volunteer_organisations")])
+    ]
+
+    class Meta(Orderable.Meta):
+        constraints = [models.UniqueConstraint(fields=["page", "year"], name="one_figure_per_year")]

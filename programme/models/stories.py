@@ -1,0 +1,81 @@
+"""News and stories, with a feed per language."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from home.blocks import BodyBlock
+from home.models import BasePage
+from home.panels import page_tabs
+
+from .municipalities import date_not_in_future
+
+
+class StoryIndexPage(RoutablePageMixin, BasePage):
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+
+    parent_page_types = ["home.HomePage", "programme.ProgrammePage"]
+    subpage_types = ["programme.StoryPage"]
+    max_count_per_parent = 1
+    template = "programme/story_index_page.html"
+
+    class Meta:
+        verbose_name = _("story index")
+
+    def stories(self):
+        return StoryPage.objects.child_of(self).live().public().order_by("-date", "-pk")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["stories"] = self.stories()
+        return context
+
+    @path("feed/", name="feed")
+    def feed(self, request):
+        from programme.feeds import StoryFeed
+
+        return StoryFeed(self)(request)
+
+
+class StoryPage(BasePage):
+    date = models.DateField(_("date"), validators=[date_not_in_future])
+    intro = models.TextField(
+        _("introduction"), max_length=500, help_text=_("The lead: what happened, in short.")
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("body"))
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("date"),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        InlinePanel("press_links", label=_("press link"), heading=_("In the press")),
+    ]
+    edit_handler = page_tabs(content_panels)
+    search_fields = [*BasePage.search_fields, index.SearchField("intro", boost=2), index.SearchField("body")]
+
+    parent_page_types = ["programme.StoryIndexPage"]
+    subpage_types: list[str] = []
+    template = "programme/story_page.html"
+
+    class Meta:
+        verbose_name = _("story")
+        verbose_name_plural = _("stories")
+
+
+class PressLink(Orderable):
+    page = ParentalKey(StoryPage, on_delete=models.CASCADE, related_name="press_links")
+    title = models.CharField(_("title"), max_length=200)
+    source = models.CharField(_("source"), max_length=120, help_text=_("The newspaper, broadcaster or site."))
+    url = models.URLField(_("address"), blank=True)
+    date = models.DateField(_("date"), null=True, blank=True)
+
+    panels = [FieldPanel("title"), FieldPanel("source"), FieldPanel("url"), FieldPanel("date")]

@@ -1,0 +1,97 @@
+"""Template tags for programme content: footer organisations, charts, the map, stories."""
+
+from decimal import Decimal
+
+from django import template
+
+from home.i18n import in_active_language
+
+from ..models import MunicipalityPage, Organisation, StoryPage
+
+register = template.Library()
+
+# The Netherlands, roughly, as (longitude, latitude): enough to place a municipality.
+NL_OUTLINE = [
+    (3.37, 51.37), (3.55, 51.59), (3.83, 51.75), (4.02, 51.97), (4.42, 52.23), (4.56, 52.47),
+    (4.64, 52.80), (4.72, 52.96), (4.85, 53.20), (5.40, 53.40), (6.20, 53.48), (6.90, 53.45),
+    (7.20, 53.25), (7.05, 52.85), (7.07, 52.40), (6.70, 52.10), (6.15, 51.87), (5.95, 51.75),
+    (6.20, 51.50), (6.08, 51.15), (6.02, 50.76), (5.70, 50.76), (5.75, 51.10), (5.50, 51.28),
+    (5.05, 51.48), (4.55, 51.43), (4.25, 51.37),
+]  # fmt: skip
+MAP_WEST, MAP_NORTH, MAP_SCALE, MAP_X_SCALE = 3.3, 53.6, 100, 61.6  # 61.6 = 100 * cos(52°)
+
+
+def _project(lon: float, lat: float) -> tuple[float, float]:
+    return round((lon - MAP_WEST) * MAP_X_SCALE, 1), round((MAP_NORTH - lat) * MAP_SCALE, 1)
+
+
+@register.inclusion_tag("components/footer_organisations.html")
+def footer_organisations():
+    organisations = in_active_language(Organisation.objects.filter(show_in_footer=True).order_by("name"))
+    return {
+        "partners": [o for o in organisations if o.kind == Organisation.Kind.PARTNER],
+        "funders": [o for o in organisations if o.kind == Organisation.Kind.FUNDER],
+    }
+
+
+@register.inclusion_tag("components/bar_chart.html")
+def yearly_chart(figures, caption=""):
+    """A bar chart of participants per year, drawn on the server as SVG (no JavaScript)."""
+    figures = list(figures)
+    top = max([f.participants for f in figures] + [f.volunteer_organisations for f in figures] + [1])
+    bar_width, gap, height = 28, 24, 160
+    bars = []
+    for i, figure in enumerate(figures):
+        x = 40 + i * (2 * bar_width + gap)
+        people = round(figure.participants / top * height)
+        orgs = round(figure.volunteer_organisations / top * height)
+        bars.append(
+            {
+                "year": figure.year,
+                "x": x,
+                "x2": x + bar_width,
+                "label_x": x + bar_width,
+                "people": figure.participants,
+                "people_h": people,
+                "people_y": 20 + height - people,
+                "people_label_y": 16 + height - people,
+                "orgs": figure.volunteer_organisations,
+                "orgs_h": orgs,
+                "orgs_y": 20 + height - orgs,
+                "orgs_label_y": 16 + height - orgs,
+            }
+        )
+    width = 40 + len(figures) * (2 * bar_width + gap)
+    baseline = 20 + height
+    return {
+        "bars": bars,
+        "width": max(width, 200),
+        "baseline": baseline,
+        "year_y": baseline + 18,
+        "figures": figures,
+        "caption": caption,
+    }
+
+
+@register.inclusion_tag("components/municipality_map.html", takes_context=True)
+def municipality_map(context, municipalities=None):
+    if municipalities is None:
+        municipalities = MunicipalityPage.objects.live().public().filter(locale__language_code="nl")
+    points = []
+    for municipality in municipalities:
+        if municipality.latitude is None or municipality.longitude is None:
+            continue
+        x, y = _project(float(municipality.longitude), float(municipality.latitude))
+        points.append({"page": municipality, "x": x, "y": y, "label_x": x + 9, "label_y": y + 4})
+    outline = " ".join(f"{x},{y}" for x, y in (_project(lon, lat) for lon, lat in NL_OUTLINE))
+    return {"points": points, "outline": outline, "request": context.get("request")}
+
+
+@register.simple_tag
+def latest_stories(locale, count=3):
+    return StoryPage.objects.live().public().filter(locale=locale).order_by("-date")[:count]
+
+
+@register.filter
+def as_float(value):
+    return float(value) if isinstance(value, Decimal) else value

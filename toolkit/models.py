@@ -1,0 +1,192 @@
+"""How-to guides for local teams, and plain-language pages for newcomers."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from home.blocks import BodyBlock
+from home.models import BasePage
+from home.panels import page_tabs
+from programme.models import SuccessFactorPage
+from programme.models.snippets import PICTOGRAMS
+
+
+class GuideIndexPage(BasePage):
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+
+    parent_page_types = ["home.HomePage", "programme.ProgrammePage"]
+    subpage_types = ["toolkit.GuidePage"]
+    max_count_per_parent = 1
+    template = "toolkit/guide_index_page.html"
+
+    class Meta:
+        verbose_name = _("guide index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        guides = GuidePage.objects.child_of(self).live().public()
+        phase = request.GET.get("fase", "")
+        audience = request.GET.get("voor", "")
+        # Values that are not in the lists are ignored, so an odd link still shows all guides.
+        if phase in GuidePage.Phase.values:
+            guides = guides.filter(phase=phase)
+        if audience in GuidePage.Audience.values:
+            guides = guides.filter(audience=audience)
+        order = {value: i for i, value in enumerate(GuidePage.Phase.values)}
+        context.update(
+            guides=sorted(guides, key=lambda guide: (order[guide.phase], guide.title)),
+            phases=GuidePage.Phase.choices,
+            audiences=GuidePage.Audience.choices,
+            selected_phase=phase,
+            selected_audience=audience,
+        )
+        return context
+
+
+class GuidePage(BasePage):
+    class Phase(models.TextChoices):
+        PREPARE = "prepare", _("Prepare")
+        RECRUIT = "recruit", _("Recruit")
+        MATCH = "match", _("Match")
+        GUIDE = "guide", _("Guide")
+        SUSTAIN = "sustain", _("Sustain")
+
+    class Audience(models.TextChoices):
+        PROJECT_TEAM = "project_team", _("Local project teams")
+        MUNICIPALITY = "municipality", _("Municipalities")
+        VOLUNTEER_CENTRE = "volunteer_centre", _("Volunteer centres")
+        ORGANISATION = "organisation", _("Volunteer organisations")
+        COA = "coa", _("COA and AZC staff")
+
+    audience = models.CharField(
+        _("audience"), max_length=20, choices=Audience.choices, default=Audience.PROJECT_TEAM
+    )
+    phase = models.CharField(
+        _("phase"), max_length=10, choices=Phase.choices, help_text=_("Where in the work this guide helps.")
+    )
+    summary = models.TextField(
+        _("summary"), max_length=400, help_text=_("What the reader can do after reading.")
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("body"), help_text=_("Use the Steps block for the steps."))
+    success_factors = ParentalManyToManyField(
+        SuccessFactorPage, blank=True, related_name="guide_pages", verbose_name=_("related success factors")
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldRowPanel([FieldPanel("audience"), FieldPanel("phase")]),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+    ]
+    related_panels = [
+        InlinePanel("downloads", label=_("download"), heading=_("Downloads")),
+        FieldPanel("success_factors"),
+    ]
+    edit_handler = page_tabs(content_panels, (_("Downloads and links"), related_panels))
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("summary", boost=2),
+        index.SearchField("body"),
+        index.FilterField("phase"),
+        index.FilterField("audience"),
+    ]
+
+    parent_page_types = ["toolkit.GuideIndexPage"]
+    subpage_types: list[str] = []
+    template = "toolkit/guide_page.html"
+
+    class Meta:
+        verbose_name = _("guide")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["factors"] = self.success_factors.live().order_by("number")
+        context["downloads"] = self.downloads.select_related("document")
+        return context
+
+
+class GuideDownload(Orderable):
+    page = ParentalKey(GuidePage, on_delete=models.CASCADE, related_name="downloads")
+    document = models.ForeignKey(
+        "wagtaildocs.Document", verbose_name=_("document"), on_delete=models.PROTECT, related_name="+"
+    )
+    description = models.CharField(_("description"), max_length=200, blank=True)
+
+    panels = [FieldPanel("document"), FieldPanel("description")]
+
+
+class NewcomerIndexPage(BasePage):
+    intro = models.TextField(
+        _("introduction"), blank=True, help_text=_("Plain words, short sentences (B1 or simpler).")
+    )
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["toolkit.NewcomerPage"]
+    max_count_per_parent = 1
+    template = "toolkit/newcomer_index_page.html"
+
+    class Meta:
+        verbose_name = _("newcomer section")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["newcomer_pages"] = NewcomerPage.objects.child_of(self).live().public()
+        return context
+
+
+class NewcomerPage(BasePage):
+    pictogram = models.CharField(_("pictogram"), max_length=20, choices=PICTOGRAMS, default="other")
+    intro = models.TextField(
+        _("in short"), max_length=300, help_text=_("One or two short sentences. Plain words (B1 or simpler).")
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    how_to_join = RichTextField(
+        _("how to join"),
+        features=["bold", "ol", "ul", "link"],
+        help_text=_("The steps to take, one per line, in the order they happen."),
+    )
+    who_to_ask = models.TextField(
+        _("who to ask at the AZC"), help_text=_("Who helps residents to start, and where to find them.")
+    )
+    municipality = models.ForeignKey(
+        "programme.MunicipalityPage",
+        verbose_name=_("municipality"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="newcomer_pages",
+        help_text=_("For a page about one municipality: its activities and contact are shown."),
+    )
+    needs_check = models.BooleanField(
+        _("an editor should check the rules"),
+        default=False,
+        help_text=_("Tick while the page states rules that an expert has not confirmed yet."),
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("pictogram"),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        FieldPanel("how_to_join"),
+        FieldPanel("who_to_ask"),
+        FieldPanel("municipality"),
+        FieldPanel("needs_check"),
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro", boost=2), index.SearchField("body")]
+
+    parent_page_types = ["toolkit.NewcomerIndexPage"]
+    subpage_types: list[str] = []
+    template = "toolkit/newcomer_page.html"
+
+    class Meta:
+        verbose_name = _("newcomer page")
