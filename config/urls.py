@@ -1,13 +1,16 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.urls import serve_pattern
 
 from home import consent
 from home import views as home_views
+from home.sitemap import LocalizedSitemap
 
 from .api import api_router
 
@@ -17,6 +20,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": LocalizedSitemap}}, name="sitemap"),
     # The language switcher posts here; Django remembers the choice in a cookie.
     path("i18n/", include("django.conf.urls.i18n")),
 ]
@@ -29,6 +33,8 @@ if settings.DEBUG:
 # Every public page carries its language in the URL: /nl/..., /ti/...
 # "/" is redirected by LocaleMiddleware to the best match for Accept-Language, else Dutch.
 urlpatterns += i18n_patterns(
+    # Before Wagtail's own: the same pattern and name, so page URLs reverse to it.
+    re_path(serve_pattern, home_views.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -4,6 +4,9 @@ Every helper looks a thing up by a stable key (slug, code, name) and creates it 
 it is missing, so `make run` may call the loader any number of times.
 """
 
+import uuid
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.db import transaction
 
@@ -47,9 +50,13 @@ def ensure_home(**fields) -> HomePage:
         # Wagtail's own migration leaves a "Welcome" page; the site's home replaces it.
         Page.objects.filter(depth=2, content_type__model="page", slug="home").delete()
         home = ensure_child(root, HomePage, HOME_SLUG, **fields)
+    # The site's address comes from the configured base URL, so absolute links (hreflang,
+    # sitemap, feeds, poster QR codes) point where the site really is.
+    base = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    port = base.port or (443 if base.scheme == "https" else 80)
     Site.objects.update_or_create(
         is_default_site=True,
-        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Aan de Slag"},
+        defaults={"hostname": base.hostname, "port": port, "root_page": home, "site_name": "Aan de Slag"},
     )
     return home
 
@@ -79,3 +86,12 @@ def ensure_contact_page(home: Page, email: str, people: list[str]) -> Page:
         site_settings.contact_page = page
         site_settings.save()
     return page
+
+
+def list_items(values) -> list[dict]:
+    """ListBlock content in Wagtail's block format, with ids.
+
+    wagtail-localize only extracts list items stored this way; a plain list would leave
+    them out of translations.
+    """
+    return [{"type": "item", "value": value, "id": str(uuid.uuid4())} for value in values]

@@ -5,10 +5,18 @@ import uuid
 
 from django.core.cache import cache
 from django.db import DatabaseError, connection
-from django.http import HttpResponse, HttpResponseServerError, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseServerError, JsonResponse
+from django.shortcuts import render
 from django.template import loader
+from django.utils import translation
+from django.utils.translation import get_language_from_path
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
+
+from wagtail import views as wagtail_views
+from wagtail.models import Page, Site
+
+from .i18n import language_name, page_translations
 
 logger = logging.getLogger(__name__)
 
@@ -69,3 +77,36 @@ def server_error(request, template_name="500.html") -> HttpResponse:
         logger.exception("Could not render the 500 page")
         body = FALLBACK_500
     return HttpResponseServerError(body)
+
+
+def not_available(request, page, status=404) -> HttpResponse:
+    """This page exists, but not in the visitor's language: say so in that language."""
+    translations = [t for t in page_translations(page, request) if t["code"] != translation.get_language()]
+    context = {
+        "translations": translations,
+        "current_language_name": language_name(translation.get_language()),
+        "request": request,
+    }
+    return render(request, "not_available.html", context, status=status)
+
+
+def serve(request, path):
+    """Wagtail's page view, except that a page missing in this language links the ones it has."""
+    try:
+        return wagtail_views.serve(request, path)
+    except Http404:
+        page = _same_page_in_source_language(request.path_info)
+        if page is None:
+            raise
+        return not_available(request, page)
+
+
+def _same_page_in_source_language(path: str) -> Page | None:
+    """The page at the same place in the Dutch tree, for a path like /ti/gemeenten/utrecht/."""
+    language = get_language_from_path(path)
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if not language or site is None or len(path) > 1000:
+        return None
+    relative = path[len(language) + 2 :].strip("/")
+    url_path = site.root_page.url_path + (f"{relative}/" if relative else "")
+    return Page.objects.filter(url_path=url_path).live().public().first()

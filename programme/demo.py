@@ -11,7 +11,7 @@ from decimal import Decimal
 from wagtail.models import Locale, Page
 from wagtail.rich_text import RichText  # noqa: F401  (documents the rich text format used below)
 
-from home.demo import ensure_child
+from home.demo import ensure_child, list_items
 
 from .models import (
     ActivityType,
@@ -31,6 +31,7 @@ from .models import (
     SuccessFactorPage,
     YearlyFigure,
 )
+from .provinces import ensure_provinces
 
 
 def p(*paragraphs: str) -> str:
@@ -338,15 +339,17 @@ def ensure_programme(home: Page) -> dict:
             },
             {
                 "type": "key_figures",
-                "value": [
-                    {"figure": "27", "label": "gemeenten met een lokaal projectteam"},
-                    {"figure": "2", "label": "pilotgemeenten: Nijmegen en Utrecht"},
-                    {"figure": "6", "label": "succesfactoren"},
-                    {
-                        "figure": "4",
-                        "label": "partijen met voordeel: bewoners, organisaties, vrijwilligerscentrales, gemeenten",
-                    },
-                ],
+                "value": list_items(
+                    [
+                        {"figure": "27", "label": "gemeenten met een lokaal projectteam"},
+                        {"figure": "2", "label": "pilotgemeenten: Nijmegen en Utrecht"},
+                        {"figure": "6", "label": "succesfactoren"},
+                        {
+                            "figure": "4",
+                            "label": "partijen met voordeel: bewoners, organisaties, vrijwilligerscentrales, gemeenten",
+                        },
+                    ]
+                ),
             },
             {"type": "heading", "value": {"text": "Soorten vrijwilligerswerk", "level": "h2"}},
             {
@@ -420,12 +423,12 @@ def ensure_programme(home: Page) -> dict:
 
 
 MUNICIPALITIES = [
-    # slug, name, cbs, province, status, since, lat, lon, example?, summary, azc
-    ("nijmegen", "Nijmegen", "GM0268", "GE", "pilot", None, 51.8426, 5.8528, False,
+    # slug, name, cbs, province, status, since, lat, lon, summary, azc
+    ("nijmegen", "Nijmegen", "GM0268", "GE", "pilot", None, 51.8426, 5.8528,
      "Een van de twee pilotgemeenten waar Aan de Slag is ontwikkeld en getest.", "azc Nijmegen"),
-    ("utrecht", "Utrecht", "GM0344", "UT", "pilot", None, 52.0907, 5.1214, False,
+    ("utrecht", "Utrecht", "GM0344", "UT", "pilot", None, 52.0907, 5.1214,
      "Een van de twee pilotgemeenten. De koning bezocht Aan de Slag hier.", "azc Utrecht"),
-    ("zwolle", "Zwolle", "GM0193", "OV", "participating", 2017, 52.5168, 6.0830, True,
+    ("zwolle", "Zwolle", "GM0193", "OV", "participating", 2017, 52.5168, 6.0830,
      "Voorbeeld van een deelnemende gemeente met een eigen projectteam.", "azc Zwolle"),
 ]  # fmt: skip
 
@@ -442,9 +445,11 @@ def ensure_municipalities(home, activity_types, factors) -> dict[str, Municipali
             "Lokale projectteams in 27 gemeenten werken met Aan de Slag. Per gemeente zie je wie meedoet, wat er te doen is en wat het oplevert."
         ),
     )
+    # A flushed test database has lost the migration's provinces.
+    ensure_provinces(Province)
     provinces = {province.code: province for province in Province.objects.all()}
     result = {}
-    for slug, name, cbs, province, status, since, lat, lon, example, summary, azc in MUNICIPALITIES:
+    for slug, name, cbs, province, status, since, lat, lon, summary, azc in MUNICIPALITIES:
         existing = index.get_children().filter(slug=slug).first()
         page = ensure_child(
             index,
@@ -459,8 +464,9 @@ def ensure_municipalities(home, activity_types, factors) -> dict[str, Municipali
             longitude=Decimal(str(lon)),
             summary=summary,
             listing_summary=summary,
-            # Team, figures and case studies are invented for the demo.
-            is_example=example,
+            # The project team and the yearly figures are invented for the demo, so every
+            # municipality page is an example, even where the municipality's role is fact.
+            is_example=True,
         )
         if existing is None:
             AZCLocation.objects.create(page=page, name=azc, sort_order=0)

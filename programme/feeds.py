@@ -13,6 +13,8 @@ class StoryFeed(Feed):
     def __init__(self, index_page):
         super().__init__()
         self.index_page = index_page
+        # Django reads the feed language as a plain attribute.
+        self.language = index_page.locale.language_code
 
     def __call__(self, request, *args, **kwargs):
         self.request = request
@@ -26,9 +28,6 @@ class StoryFeed(Feed):
 
     def subtitle(self):
         return self.index_page.intro
-
-    def language(self):
-        return self.index_page.locale.language_code
 
     def items(self):
         return self.index_page.stories()[:20]

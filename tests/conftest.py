@@ -1,8 +1,36 @@
+from django.core.management import call_command
+
+from wagtail.models import Page
+
 import pytest
 
-from home.demo import ensure_home
+from home.models import HomePage
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Load the demo content once; every test runs in a transaction on top of it."""
+    with django_db_blocker.unblock():
+        call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
 
 @pytest.fixture
-def home_page(db):
-    return ensure_home(title="Aan de Slag", mission="Vrijwilligerswerk voor nieuwkomers.")
+def home_page(db) -> HomePage:
+    return HomePage.objects.get(locale__language_code="nl")
+
+
+@pytest.fixture
+def demo_page(db):
+    """Look up a demo page by its URL path below the Dutch home page."""
+
+    def find(path: str) -> Page:
+        return Page.objects.get(url_path=f"/home/{path.strip('/')}/").specific
+
+    return find
+
+
+@pytest.fixture
+def admin_client(client, django_user_model):
+    user = django_user_model.objects.create_superuser("editor", "editor@example.org", "pw")
+    client.force_login(user)
+    return client

@@ -6,7 +6,7 @@ from django.core.files.base import ContentFile
 
 from wagtail.documents.models import Document
 
-from home.demo import ensure_child
+from home.demo import ensure_child, list_items
 from home.pdf import text_pdf
 from programme.demo import p, ul
 
@@ -103,10 +103,15 @@ def ensure_guides(home, factors) -> list[GuidePage]:
                 {"type": "paragraph", "value": p(summary)},
                 {
                     "type": "steps",
-                    "value": [
-                        {"title": t, "body": p(body), "tips": tips, "checklist": checklist}
+                    "value": list_items(
+                        {
+                            "title": t,
+                            "body": p(body),
+                            "tips": list_items(tips),
+                            "checklist": list_items(checklist),
+                        }
                         for t, body, tips, checklist in steps
-                    ],
+                    ),
                 },
             ],
         )
@@ -130,7 +135,7 @@ NEWCOMER_PAGES = [
      "Ook als je nog wacht op een besluit over je asielaanvraag, kun je vaak vrijwilligerswerk doen.",
      [p("Er gelden regels. Die regels kunnen veranderen.", "Vraag het altijd eerst bij het COA op je azc. Zij weten wat voor jou geldt.")]),
     ("soorten-vrijwilligerswerk", "Wat kun je doen?", "nature", False,
-     "Er is veel soorten vrijwilligerswerk. Je hoeft geen Nederlands te spreken.",
+     "Er zijn veel soorten vrijwilligerswerk. Je hoeft geen Nederlands te spreken.",
      [ul("Natuur: tuinen en bossen onderhouden.", "Zorg: wandelen, koken en eten met anderen.", "Sport: helpen bij de sportclub.", "Feesten: helpen bij festivals en Koningsdag.")]),
 ]  # fmt: skip
 

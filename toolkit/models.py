@@ -1,10 +1,13 @@
 """How-to guides for local teams, and plain-language pages for newcomers."""
 
 from django.db import models
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
@@ -14,6 +17,8 @@ from home.models import BasePage
 from home.panels import page_tabs
 from programme.models import SuccessFactorPage
 from programme.models.snippets import PICTOGRAMS
+
+from .qr import qr_svg
 
 
 class GuideIndexPage(BasePage):
@@ -98,6 +103,8 @@ class GuidePage(BasePage):
         index.FilterField("audience"),
     ]
 
+    api_fields = [APIField("phase"), APIField("audience"), APIField("summary"), APIField("body")]
+
     parent_page_types = ["toolkit.GuideIndexPage"]
     subpage_types: list[str] = []
     template = "toolkit/guide_page.html"
@@ -131,6 +138,7 @@ class NewcomerIndexPage(BasePage):
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["toolkit.NewcomerPage"]
+    translated_into_all_languages = True
     max_count_per_parent = 1
     template = "toolkit/newcomer_index_page.html"
 
@@ -143,7 +151,7 @@ class NewcomerIndexPage(BasePage):
         return context
 
 
-class NewcomerPage(BasePage):
+class NewcomerPage(RoutablePageMixin, BasePage):
     pictogram = models.CharField(_("pictogram"), max_length=20, choices=PICTOGRAMS, default="other")
     intro = models.TextField(
         _("in short"), max_length=300, help_text=_("One or two short sentences. Plain words (B1 or simpler).")
@@ -187,6 +195,18 @@ class NewcomerPage(BasePage):
     parent_page_types = ["toolkit.NewcomerIndexPage"]
     subpage_types: list[str] = []
     template = "toolkit/newcomer_page.html"
+    translated_into_all_languages = True
 
     class Meta:
         verbose_name = _("newcomer page")
+
+    @path("")
+    def index_route(self, request, *args, **kwargs):
+        return self.render(request)
+
+    @path("poster/", name="poster")
+    def poster(self, request):
+        """An A4 poster for AZC notice boards, with a QR code that leads back to this page."""
+        url = self.get_full_url(request)
+        context = {"page": self, "url": url, "qr": qr_svg(url, title=self.title), "request": request}
+        return TemplateResponse(request, "toolkit/newcomer_poster.html", context)

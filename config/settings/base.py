@@ -58,6 +58,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     # After sessions (it may read the session) and before CommonMiddleware (redirects).
     "django.middleware.locale.LocaleMiddleware",
+    "home.middleware.RememberLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -144,6 +145,8 @@ EXTRA_LANG_INFO = {
 }
 LANGUAGES_BIDI = ["ar", "fa"]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Date formats for Tigrinya and Somali, which Django does not ship.
+FORMAT_MODULE_PATH = ["config.formats"]
 LANGUAGE_COOKIE_NAME = "aandeslag_language"
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
@@ -215,3 +218,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Professional guidance (factors, guides, municipalities) is kept in these languages;
+# the newcomer section in all of LANGUAGES. The translation status view follows this.
+PROFESSIONAL_LANGUAGES = ["nl", "en"]

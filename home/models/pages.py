@@ -23,7 +23,6 @@ class DoorBlock(blocks.StructBlock):
 
     class Meta:
         icon = "doc-empty"
-        template = "components/door.html"
 
 
 class HomePage(BasePage):
@@ -64,6 +63,8 @@ class HomePage(BasePage):
 
     parent_page_types = ["wagtailcore.Page"]
     template = "home/home_page.html"
+    # The newcomer section hangs below it, so it exists in every language.
+    translated_into_all_languages = True
 
     class Meta:
         verbose_name = _("home page")

@@ -4,12 +4,13 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from home.blocks import ImageBlock
-from home.forms import PageForm
 from home.models import BasePage
 from home.panels import page_tabs
 
@@ -18,7 +19,7 @@ from .municipalities import date_not_in_future
 RICH = ["bold", "italic", "link", "ol", "ul"]
 
 
-class CaseStudyForm(PageForm):
+class CaseStudyForm(WagtailAdminPageForm):
     def clean(self):
         cleaned_data = super().clean()
         if "success_factors" in self.fields and not cleaned_data.get("success_factors"):
@@ -70,6 +71,14 @@ class CaseStudyPage(BasePage):
         index.SearchField("summary", boost=2),
         index.SearchField("approach"),
         index.SearchField("result"),
+    ]
+
+    api_fields = [
+        APIField("summary"),
+        APIField("situation"),
+        APIField("approach"),
+        APIField("result"),
+        APIField("date"),
     ]
 
     parent_page_types = ["programme.MunicipalityPage"]

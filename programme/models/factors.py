@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
@@ -61,6 +62,8 @@ class SuccessFactorPage(BasePage):
         index.SearchField("summary", boost=2),
         index.SearchField("explanation"),
     ]
+
+    api_fields = [APIField("number"), APIField("summary"), APIField("explanation"), APIField("tips")]
 
     parent_page_types = ["programme.SuccessFactorIndexPage"]
     subpage_types: list[str] = []

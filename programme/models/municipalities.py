@@ -10,11 +10,11 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from home.forms import PageForm
 from home.models import BasePage
 from home.panels import page_tabs
 
@@ -71,16 +71,7 @@ class MunicipalityIndexPage(BasePage):
         return context
 
 
-class MunicipalityForm(PageForm):
-    def clean(self):
-        cleaned_data = super().clean()
-        self.reject_duplicates("yearly_figures", "year", _("This year is already listed."))
-        return cleaned_data
-
-
 class MunicipalityPage(BasePage):
-    base_form_class = MunicipalityForm
-
     class Status(models.TextChoices):
         PILOT = "pilot", _("Pilot")
         PARTICIPATING = "participating", _("Participating")
@@ -165,6 +156,17 @@ class MunicipalityPage(BasePage):
         index.FilterField("status"),
     ]
 
+    api_fields = [
+        APIField("cbs_code"),
+        APIField("status"),
+        APIField("participating_since"),
+        APIField("summary"),
+        APIField("latitude"),
+        APIField("longitude"),
+        APIField("yearly_figures"),
+        APIField("azc_locations"),
+    ]
+
     parent_page_types = ["programme.MunicipalityIndexPage"]
     subpage_types = ["programme.CaseStudyPage"]
     template = "programme/municipality_page.html"
@@ -213,6 +215,7 @@ class AZCLocation(Orderable):
     capacity = models.PositiveIntegerField(_("capacity"), null=True, blank=True)
 
     panels = [FieldPanel("name"), FieldPanel("address"), FieldPanel("capacity")]
+    api_fields = [APIField("name"), APIField("address")]
 
     def __str__(self):
         return self.name

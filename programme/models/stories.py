@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
@@ -61,6 +62,8 @@ class StoryPage(BasePage):
     ]
     edit_handler = page_tabs(content_panels)
     search_fields = [*BasePage.search_fields, index.SearchField("intro", boost=2), index.SearchField("body")]
+
+    api_fields = [APIField("date"), APIField("intro"), APIField("body")]
 
     parent_page_types = ["programme.StoryIndexPage"]
     subpage_types: list[str] = []

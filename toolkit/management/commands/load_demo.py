@@ -6,13 +6,24 @@ from django.db import transaction
 from home.demo import ensure_contact_page, ensure_home
 from programme.demo import CONTACT_EMAIL, ensure_programme, p
 from toolkit.demo import ensure_guides, ensure_newcomer_section
+from toolkit.demo_i18n import ensure_translations
 
 
 class Command(BaseCommand):
     help = "Create the demo site (home, programme, factors, municipalities, guides, stories)."
 
-    @transaction.atomic
     def handle(self, *args, **options):
+        with transaction.atomic():
+            home, contact, newcomer_index = self.load_dutch()
+        # Not inside the transaction above: wagtail-localize publishes each translation when
+        # its own transaction commits, and the next translation builds on the published one.
+        missing = ensure_translations(home, newcomer_index)
+        for code, strings in missing.items():
+            for text in strings:
+                self.stderr.write(f"Untranslated ({code}): {text}")
+        self.stdout.write(f"Demo content ready: {home.url_path} and {contact.url_path}")
+
+    def load_dutch(self):
         home = ensure_home(
             title="Aan de Slag",
             mission=(
@@ -44,4 +55,4 @@ class Command(BaseCommand):
                 {"type": "figure", "value": {"figure": "4", "label": "soorten vrijwilligerswerk"}},
             ]
             home.save_revision().publish()
-        self.stdout.write(f"Demo content ready: {home.url_path} and {contact.url_path}")
+        return home, contact, newcomers[0].get_parent()

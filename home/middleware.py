@@ -1,0 +1,29 @@
+"""Remember the language a visitor reads in, so that "/" brings them back to it."""
+
+from django.conf import settings
+from django.utils.translation import get_language_from_path
+
+
+class RememberLanguageMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        language = get_language_from_path(request.path_info)
+        # Only successful pages: a 404 in another language is not a choice.
+        if (
+            language
+            and response.status_code == 200
+            and request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) != language
+        ):
+            # A functional preference, not tracking: it needs no consent.
+            response.set_cookie(
+                settings.LANGUAGE_COOKIE_NAME,
+                language,
+                max_age=settings.LANGUAGE_COOKIE_AGE,
+                samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+                secure=request.is_secure(),
+                httponly=True,
+            )
+        return response

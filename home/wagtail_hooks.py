@@ -1,0 +1,29 @@
+"""Wagtail hooks shared by every page type."""
+
+from django.urls import path, reverse
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from .translation_status import translation_status_view
+from .views import not_available
+
+
+@hooks.register("before_serve_page")
+def refuse_silent_language_switch(page, request, serve_args, serve_kwargs):
+    """Wagtail serves the Dutch page when a language has no tree of its own; say so instead."""
+    if page.locale.language_code != translation.get_language():
+        return not_available(request, page)
+    return None
+
+
+@hooks.register("register_admin_urls")
+def translation_status_urls():
+    return [path("translation-status/", translation_status_view, name="translation_status")]
+
+
+@hooks.register("register_admin_menu_item")
+def translation_status_menu_item():
+    return MenuItem(_("Translation status"), reverse("translation_status"), icon_name="globe", order=850)

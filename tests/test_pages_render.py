@@ -1,0 +1,240 @@
+"""Each page type renders its key content; relations cost a constant number of queries."""
+
+import gzip
+import re
+from pathlib import Path
+
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from wagtail.models import Page, Site
+
+import pytest
+
+from programme.models import CaseStudyPage, MunicipalityPage, Organisation, SuccessFactorPage
+from toolkit.models import GuidePage
+
+from .factories import CaseStudyPageFactory, GuidePageFactory, YearlyFigureFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("/nl/", ["Bewoners van azc", "Voor nieuwkomers", "Succesfactoren", "Koning Willem-Alexander"]),
+        (
+            "/nl/over-aan-de-slag/",
+            [
+                "27 gemeenten",
+                "Nijmegen en Utrecht",
+                "Kansfonds",
+                "Marieke Stopel",
+                "diverser vrijwilligersbestand",
+            ],
+        ),
+        ("/nl/succesfactoren/", ["Bewoners van het azc staan centraal", "Laagdrempelig en praktisch"]),
+        (
+            "/nl/succesfactoren/samen-in-groepjes/",
+            ["In groepjes", "Begin met groepjes", "Begeleiden tijdens het vrijwilligerswerk"],
+        ),
+        ("/nl/gemeenten/", ["Nijmegen", "Utrecht"]),
+        (
+            "/nl/gemeenten/nijmegen/",
+            ["GM0268", "Gelderland", "<svg", "<table", "Samen in het groen in Nijmegen"],
+        ),
+        ("/nl/gemeenten/nijmegen/samen-in-het-groen-nijmegen/", ["Aanpak", "voorbeeld"]),
+        ("/nl/verhalen/", ["Helffer Kootkar", "application/atom+xml"]),
+        ("/nl/verhalen/koning-bezoekt-aan-de-slag/", ["16 december", "Blauw Bloed"]),
+        ("/nl/handreikingen/", ["Een lokaal projectteam opzetten", "Aan de Slag voortzetten"]),
+        ("/nl/handreikingen/matchen/", ["Vorm groepjes", "Checklist", "PDF"]),
+        ("/nl/nieuwkomers/", ["Wat is vrijwilligerswerk?"]),
+        ("/nl/nieuwkomers/mag-ik-meedoen/", ["COA", 'role="note"']),
+        ("/nl/contact/", ["aandeslag@pharos.nl", "Marieke Stopel"]),
+    ],
+)
+def test_demo_pages_render_their_key_content(client, path, expected):
+    response = client.get(path)
+    assert response.status_code == 200
+    content = response.content.decode()
+    for text in expected:
+        assert text in content, f"{text!r} missing on {path}"
+
+
+def test_example_pages_carry_a_visible_voorbeeld_label(client):
+    content = client.get("/nl/gemeenten/zwolle/").content.decode()
+    assert 'class="example-banner"' in content
+    assert "voorbeeld" in content
+    assert 'class="example-banner"' not in client.get("/nl/succesfactoren/").content.decode()
+
+
+def test_admin_listing_names_example_pages(admin_client, demo_page):
+    municipalities = demo_page("gemeenten")
+    response = admin_client.get(f"/admin/pages/{municipalities.pk}/")
+    assert "Zwolle [voorbeeld]" in response.content.decode()
+
+
+def test_every_navigation_and_footer_link_answers_200(client):
+    content = client.get("/nl/").content.decode()
+    header = content.split('class="site-nav"')[1].split("</nav>")[0]
+    footer = content.split('class="site-footer"')[1]
+    links = set(re.findall(r'href="(/[^"]*)"', header + footer))
+    assert len(links) >= 7
+    for link in links:
+        assert client.get(link).status_code == 200, link
+
+
+def test_footer_lists_partners_and_funders(client):
+    footer = client.get("/nl/").content.decode().split('class="site-footer"')[1]
+    for name in ["Pharos", "VluchtelingenWerk Nederland", "Oranje Fonds", "Kansfonds", "Sociale Zaken"]:
+        assert name in footer
+
+
+def count_queries(client, path) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(path).status_code == 200
+    return len(queries)
+
+
+def test_success_factor_page_lists_cost_no_query_per_item(client, demo_page):
+    factor = demo_page("succesfactoren/laagdrempelig")
+    nijmegen = demo_page("gemeenten/nijmegen")
+    guides = demo_page("handreikingen")
+    path = "/nl/succesfactoren/laagdrempelig/"
+    count_queries(client, path)  # warm caches (site root paths, settings)
+    before = count_queries(client, path)
+    for _ in range(4):
+        CaseStudyPageFactory(parent=nijmegen, success_factors=[factor])
+        GuidePageFactory(parent=guides, success_factors=[factor])
+    after = count_queries(client, path)
+    assert after == before, (before, after)
+
+
+def test_municipality_page_lists_cost_no_query_per_item(client, demo_page):
+    nijmegen = demo_page("gemeenten/nijmegen")
+    factor = SuccessFactorPage.objects.first()
+    path = "/nl/gemeenten/nijmegen/"
+    count_queries(client, path)
+    before = count_queries(client, path)
+    for _ in range(4):
+        CaseStudyPageFactory(parent=nijmegen, success_factors=[factor])
+        YearlyFigureFactory(page=nijmegen)
+    after = count_queries(client, path)
+    assert after == before, (before, after)
+
+
+def test_guide_page_lists_its_success_factors_and_downloads(client, demo_page):
+    guide = demo_page("handreikingen/werven-met-ambassadeurs")
+    content = client.get(guide.url).content.decode()
+    assert "Nieuwkomers werven nieuwkomers" in content
+    download = guide.downloads.first().document
+    assert download.url in content
+    response = client.get(download.url)
+    assert response.status_code == 200
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    assert body.startswith(b"%PDF-1.4")
+
+
+def test_municipality_filter_ignores_odd_values(client):
+    for query in [
+        "?status=pilot",
+        "?status=%00%ff",
+        "?provincie=<script>",
+        "?status=pilot&status=x",
+        "?provincie=" + "x" * 5000,
+    ]:
+        response = client.get("/nl/gemeenten/" + query)
+        assert response.status_code == 200, query
+        assert "<script>" not in response.content.decode().split("<main")[1]
+    assert (
+        "Zwolle"
+        not in client.get("/nl/gemeenten/?status=pilot")
+        .content.decode()
+        .split("<main")[1]
+        .split("<figure")[0]
+    )
+
+
+def test_guide_filter_by_phase_and_audience(client):
+    content = client.get("/nl/handreikingen/?fase=sustain").content.decode()
+    assert "Aan de Slag voortzetten" in content
+    assert "Een lokaal projectteam opzetten" not in content
+    assert client.get("/nl/handreikingen/?fase=%ZZ&voor[]=1").status_code == 200
+
+
+def test_story_feed_is_atom_in_the_page_language(client):
+    response = client.get("/nl/verhalen/feed/")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/atom+xml")
+    body = response.content.decode()
+    assert 'xml:lang="nl"' in body
+    assert "Helffer Kootkar" in body
+
+
+def test_video_shows_a_placeholder_until_media_consent(client, demo_page):
+    story = demo_page("verhalen/helffer-kootkar-prijs")
+    story.body.append(
+        ("video", {"url": "https://www.youtube.com/watch?v=dQw4w9WgXcQ", "title": "Film", "transcript": ""})
+    )
+    story.save_revision().publish()
+    content = client.get(story.url).content.decode()
+    assert "youtube-nocookie.com" not in content
+    assert "Film" in content
+    response = client.post("/consent/", {"media": "yes", "next": story.url})
+    assert response.status_code == 302 and response["Location"] == story.url
+    assert "youtube-nocookie.com/embed/dQw4w9WgXcQ" in client.get(story.url).content.decode()
+
+
+def test_consent_refuses_to_redirect_elsewhere(client):
+    response = client.post("/consent/", {"choice": "all", "next": "https://evil.example.com/"})
+    assert response.status_code == 302
+    assert response["Location"] == "/"
+    assert client.get("/consent/").status_code == 405
+
+
+def test_cookie_banner_disappears_after_a_choice(client):
+    assert "cookie-banner" in client.get("/nl/").content.decode()
+    client.post("/consent/", {"choice": "none", "next": "/nl/"})
+    assert "cookie-banner" not in client.get("/nl/").content.decode()
+
+
+def test_api_serves_pages_images_and_documents_read_only(client):
+    response = client.get("/api/v2/pages/?type=programme.MunicipalityPage&fields=cbs_code")
+    assert response.status_code == 200
+    items = response.json()["items"]
+    assert {"GM0268", "GM0344"} <= {item["cbs_code"] for item in items}
+    assert client.get("/api/v2/documents/").status_code == 200
+    assert client.get("/api/v2/images/").status_code == 200
+    assert client.post("/api/v2/pages/", {}).status_code == 405
+    assert client.get("/api/v2/pages/?type=nope.Nope").status_code == 400
+
+
+def test_page_without_images_weighs_under_50_kb_compressed(client):
+    html = client.get("/nl/gemeenten/nijmegen/").content
+    css = b"".join(Path(f"static/css/{name}").read_bytes() for name in ("site.css", "print.css"))
+    assert b"<script" not in html
+    assert len(gzip.compress(html)) + len(gzip.compress(css)) < 50 * 1024
+
+
+def test_loader_twice_creates_nothing_new():
+    counts = lambda: (Page.objects.count(), Organisation.objects.count(), Site.objects.count())  # noqa: E731
+    before = counts()
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert counts() == before
+
+
+def test_demo_has_the_programme_facts():
+    dutch = {"locale__language_code": "nl"}
+    assert SuccessFactorPage.objects.filter(**dutch).count() == 6
+    assert GuidePage.objects.filter(**dutch).count() >= 6
+    assert set(GuidePage.objects.filter(**dutch).values_list("phase", flat=True)) == {
+        "prepare",
+        "recruit",
+        "match",
+        "guide",
+        "sustain",
+    }
+    assert set(MunicipalityPage.objects.values_list("cbs_code", flat=True)) >= {"GM0268", "GM0344"}
+    assert CaseStudyPage.objects.filter(is_example=False).count() == 0
+    assert all(guide.downloads.exists() for guide in GuidePage.objects.all())
