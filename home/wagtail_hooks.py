@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from . import po_upload
 from .translation_status import translation_status_view
 from .views import not_available
 
@@ -20,8 +21,16 @@ def refuse_silent_language_switch(page, request, serve_args, serve_kwargs):
 
 
 @hooks.register("register_admin_urls")
-def translation_status_urls():
-    return [path("translation-status/", translation_status_view, name="translation_status")]
+def admin_urls():
+    return [
+        path("translation-status/", translation_status_view, name="translation_status"),
+        # Same address as wagtail-localize's upload, registered first, so it is checked here.
+        path(
+            "localize/translate/<int:translation_id>/pofile/upload/",
+            po_upload.upload_pofile,
+            name="safe_upload_pofile",
+        ),
+    ]
 
 
 @hooks.register("register_admin_menu_item")
