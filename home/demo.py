@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.db import transaction
 
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from .models import HomePage
 
@@ -22,9 +22,12 @@ def ensure_locales() -> dict[str, Locale]:
 
 
 def ensure_root(locale: Locale) -> Page:
+    # A flushed test database has lost what Wagtail's migrations create: the page tree's
+    # root and the root collection that documents go into.
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
     root = Page.get_first_root_node()
     if root is None:
-        # A flushed test database has no tree at all.
         root = Page.add_root(instance=Page(title="Root", slug="root", locale=locale, live=True))
     return root
 

@@ -63,7 +63,8 @@ class GuidePageFactory(wagtail_factories.PageFactory):
 
 
 class YearlyFigureFactory(factory.django.DjangoModelFactory):
-    year = factory.Sequence(lambda n: 2010 + n)
+    # Far from the demo years (2017-2019), so the unique (page, year) pair never collides.
+    year = factory.Sequence(lambda n: 1900 + n)
     participants = 10
     volunteer_organisations = 3
 

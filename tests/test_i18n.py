@@ -14,10 +14,10 @@ from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.translation import get_language_info
 
+from wagtail.models import Locale, Page
+
 import polib
 import pytest
-
-from wagtail.models import Locale, Page
 
 from home.i18n import page_translations
 from toolkit.models import NewcomerIndexPage, NewcomerPage
@@ -37,7 +37,13 @@ def test_tigrinya_and_somali_are_registered_with_their_own_names_and_direction()
 
 @pytest.mark.parametrize(
     ("accept", "expected"),
-    [("ti,en;q=0.5", "/ti/"), ("fa-IR,fa;q=0.9", "/fa/"), ("de-DE,de;q=0.9", "/nl/"), ("", "/nl/"), ("%%%;q=x", "/nl/")],
+    [
+        ("ti,en;q=0.5", "/ti/"),
+        ("fa-IR,fa;q=0.9", "/fa/"),
+        ("de-DE,de;q=0.9", "/nl/"),
+        ("", "/nl/"),
+        ("%%%;q=x", "/nl/"),
+    ],
 )
 def test_root_sends_the_visitor_to_the_best_language(client, accept, expected):
     response = client.get("/", HTTP_ACCEPT_LANGUAGE=accept)
@@ -130,14 +136,18 @@ def test_hreflang_alternates_are_reciprocal_on_every_translated_page(client):
     seen = 0
     for page in translated:
         content = client.get(page.url).content.decode()
-        alternates = dict(re.findall(r'<link rel="alternate" hreflang="([\w-]+)" href="https?://[^/]+([^"]+)"', content))
+        alternates = dict(
+            re.findall(r'<link rel="alternate" hreflang="([\w-]+)" href="https?://[^/]+([^"]+)"', content)
+        )
         assert alternates.get(page.locale.language_code) == page.url
         assert "x-default" in alternates
         for code, url in alternates.items():
             if code == "x-default":
                 continue
             other = client.get(url).content.decode()
-            back = dict(re.findall(r'<link rel="alternate" hreflang="([\w-]+)" href="https?://[^/]+([^"]+)"', other))
+            back = dict(
+                re.findall(r'<link rel="alternate" hreflang="([\w-]+)" href="https?://[^/]+([^"]+)"', other)
+            )
             assert back.get(page.locale.language_code) == page.url, (url, page.url)
             seen += 1
     assert seen > 100
@@ -150,7 +160,9 @@ def test_sitemap_lists_every_language_with_alternates_and_x_default(client):
     assert re.search(r'hreflang="ar" href="[^"]+/ar/nieuwkomers/wat-is-vrijwilligerswerk/"', body)
 
 
-@pytest.mark.parametrize("path", ["/ti/gemeenten/nijmegen/", "/ar/succesfactoren/", "/so/handreikingen/matchen/"])
+@pytest.mark.parametrize(
+    "path", ["/ti/gemeenten/nijmegen/", "/ar/succesfactoren/", "/so/handreikingen/matchen/"]
+)
 def test_a_page_missing_in_a_language_says_so_in_that_language_and_links_the_others(client, path):
     response = client.get(path)
     assert response.status_code == 404
@@ -193,7 +205,9 @@ def test_readers_of_an_outdated_translation_see_a_note_linking_the_dutch(client,
 def test_translation_status_shows_missing_outdated_and_current(admin_client, demo_page):
     dutch = demo_page(NEWCOMER)
     dutch.save_revision().publish()
-    new = NewcomerPage(title="Nieuwe pagina", slug="nieuw", intro="Kort.", how_to_join="<p>Vraag.</p>", who_to_ask="COA")
+    new = NewcomerPage(
+        title="Nieuwe pagina", slug="nieuw", intro="Kort.", how_to_join="<p>Vraag.</p>", who_to_ask="COA"
+    )
     demo_page("nieuwkomers").add_child(instance=new)
     new.save_revision().publish()
     from home.translation_status import translation_report
@@ -210,7 +224,9 @@ def test_translation_status_shows_missing_outdated_and_current(admin_client, dem
     assert "Nieuwe pagina" in response.content.decode()
 
 
-def test_newcomer_page_round_trips_through_a_po_file(admin_client, demo_page, django_capture_on_commit_callbacks):
+def test_newcomer_page_round_trips_through_a_po_file(
+    admin_client, demo_page, django_capture_on_commit_callbacks
+):
     index = demo_page("nieuwkomers")
     page = NewcomerPage(
         title="Samen koken", slug="samen-koken", intro="Kook mee in de buurt.", how_to_join="<p>Vraag het bij de receptie.</p>",
@@ -229,7 +245,11 @@ def test_newcomer_page_round_trips_through_a_po_file(admin_client, demo_page, dj
     exported = admin_client.get(f"/admin/localize/translate/{translation_obj.id}/pofile/download/")
     assert exported.status_code == 200
     po = polib.pofile(exported.content.decode())
-    somali_text = {"Samen koken": "Wada karin", "Kook mee in de buurt.": "Ku kari xaafadda.", "Het COA.": "COA."}
+    somali_text = {
+        "Samen koken": "Wada karin",
+        "Kook mee in de buurt.": "Ku kari xaafadda.",
+        "Het COA.": "COA.",
+    }
     for entry in po:
         entry.msgstr = somali_text.get(entry.msgid, entry.msgstr)
     upload = _po_upload(str(po))
@@ -263,6 +283,7 @@ def _po_upload(text: str, name: str = "vertaling.po"):
 )
 def test_a_bad_po_upload_gets_a_message_and_a_400_and_changes_nothing(admin_client, upload):
     from django.core.files.uploadedfile import SimpleUploadedFile
+
     from wagtail_localize.models import StringTranslation, Translation
 
     translation_obj = Translation.objects.filter(target_locale__language_code="so").first()
@@ -274,11 +295,16 @@ def test_a_bad_po_upload_gets_a_message_and_a_400_and_changes_nothing(admin_clie
     assert response.status_code == 400
     assert 'role="alert"' in response.content.decode()
     assert StringTranslation.objects.count() == before
-    assert admin_client.get(f"/admin/localize/translate/{translation_obj.id}/pofile/upload/").status_code == 405
+    assert (
+        admin_client.get(f"/admin/localize/translate/{translation_obj.id}/pofile/upload/").status_code == 405
+    )
 
 
 def test_machine_translation_is_off_unless_a_key_is_configured():
-    assert not hasattr(settings, "WAGTAILLOCALIZE_MACHINE_TRANSLATOR") or not settings.WAGTAILLOCALIZE_MACHINE_TRANSLATOR
+    assert (
+        not hasattr(settings, "WAGTAILLOCALIZE_MACHINE_TRANSLATOR")
+        or not settings.WAGTAILLOCALIZE_MACHINE_TRANSLATOR
+    )
     env = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
     code = "from django.conf import settings; print(settings.WAGTAILLOCALIZE_MACHINE_TRANSLATOR['CLASS'])"
     result = subprocess.run(  # noqa: S603

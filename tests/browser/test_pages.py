@@ -1,0 +1,104 @@
+"""Every page type in a real browser: axe-core WCAG 2.2 AA in Dutch and right-to-left Arabic,
+newcomer pages in Tigrinya, Arabic and Persian on a 360 px phone, the poster on one A4 page."""
+
+from wagtail.models import Locale, Page
+
+import pytest
+
+from .axe import assert_accessible
+from .conftest import screenshot
+
+# One page of every type (parents before children), by its path below the home page.
+PAGE_TYPES = [
+    "over-aan-de-slag",
+    "succesfactoren",
+    "succesfactoren/laagdrempelig",
+    "gemeenten",
+    "gemeenten/nijmegen",
+    "gemeenten/nijmegen/samen-in-het-groen-nijmegen",
+    "verhalen",
+    "verhalen/koning-bezoekt-aan-de-slag",
+    "handreikingen",
+    "handreikingen/matchen",
+    "contact",
+]
+NEWCOMER = "nieuwkomers/wat-is-vrijwilligerswerk"
+
+
+@pytest.fixture
+def arabic_copies(demo_site):
+    """Arabic versions of the professional page types, so each is seen right to left."""
+    arabic = Locale.objects.get(language_code="ar")
+    for path in PAGE_TYPES:
+        page = Page.objects.get(url_path=f"/home/{path}/").specific
+        if not page.has_translation(arabic):
+            page.copy_for_translation(arabic).save_revision().publish()
+
+
+def visit(page, url):
+    response = page.goto(url)
+    assert response.status in (200, 404), (url, response.status)
+    return response
+
+
+def test_every_page_type_passes_axe_in_dutch_and_arabic(page, live_server, arabic_copies):
+    paths = ["", *PAGE_TYPES, "nieuwkomers", NEWCOMER]
+    for code in ("nl", "ar"):
+        for path in paths:
+            url = f"{live_server.url}/{code}/{path}{'/' if path else ''}"
+            assert visit(page, url).status == 200, url
+            direction = "rtl" if code == "ar" else "ltr"
+            assert page.locator("html").get_attribute("lang") == code
+            assert page.locator("html").get_attribute("dir") == direction
+            assert_accessible(page)
+            screenshot(page, f"{code}-{path.replace('/', '-') or 'home'}")
+
+
+@pytest.mark.parametrize("code", ["ti", "ar", "fa"])
+def test_newcomer_pages_on_a_phone_in_their_own_script(page, live_server, demo_site, code):
+    for path in ("", "nieuwkomers/", f"{NEWCOMER}/"):
+        assert visit(page, f"{live_server.url}/{code}/{path}").status == 200
+        html = page.locator("html")
+        assert html.get_attribute("lang") == code
+        assert html.get_attribute("dir") == ("ltr" if code == "ti" else "rtl")
+        # Nothing wider than the phone: no sideways scrolling.
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360
+        assert_accessible(page)
+        screenshot(page, f"phone-{code}-{path.strip('/').replace('/', '-') or 'home'}")
+    skip_link = page.locator(".skip-link").inner_text()
+    assert skip_link and skip_link != "Skip to content"
+
+
+def test_missing_translation_and_error_pages_pass_axe(page, live_server, demo_site):
+    assert visit(page, f"{live_server.url}/ti/gemeenten/nijmegen/").status == 404
+    assert page.locator("html").get_attribute("lang") == "ti"
+    assert page.locator(".available-languages a[hreflang=nl]").count() == 1
+    assert_accessible(page)
+    screenshot(page, "ti-not-available")
+    assert visit(page, f"{live_server.url}/nl/bestaat-niet/").status == 404
+    assert_accessible(page)
+
+
+def test_poster_prints_on_one_a4_page_right_to_left(page, live_server, demo_site, tmp_path):
+    for code in ("ar", "ti"):
+        assert visit(page, f"{live_server.url}/{code}/{NEWCOMER}/poster/").status == 200
+        assert_accessible(page)
+        screenshot(page, f"poster-{code}")
+        pdf = page.pdf(format="A4", print_background=True, prefer_css_page_size=True)
+        # Each PDF page object carries "/Type /Page" (and the tree root "/Type /Pages").
+        assert pdf.count(b"/Type /Page\n") + pdf.count(b"/Type /Page ") + pdf.count(b"/Type /Page>") == 1, (
+            code
+        )
+
+
+def test_keyboard_focus_is_visible_and_cookie_choice_works_without_javascript(
+    browser, live_server, demo_site
+):
+    context = browser.new_context(viewport={"width": 360, "height": 780}, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{live_server.url}/nl/")
+    assert page.locator(".cookie-banner").count() == 1
+    page.locator(".cookie-banner button[value=none]").click()
+    page.wait_for_load_state()
+    assert page.locator(".cookie-banner").count() == 0
+    context.close()
