@@ -333,3 +333,11 @@ def test_every_newcomer_page_exists_in_all_eight_languages():
     for page in NewcomerPage.objects.filter(locale__language_code="nl"):
         assert {t["code"] for t in page_translations(page)} == {c for c, _ in settings.LANGUAGES}, page.title
     assert NewcomerIndexPage.objects.filter(live=True).count() == 8
+
+
+def test_kinds_of_volunteering_show_with_pictograms_in_the_readers_language(client):
+    content = client.get("/ti/nieuwkomers/soorten-vrijwilligerswerk/").content.decode()
+    kinds = content.split('class="activities activities--kinds"')[1].split("</ul>")[0]
+    assert kinds.count('class="pictogram"') == 4
+    assert "ተፈጥሮን ቀጠልያ ቦታታትን" in kinds  # nature and green spaces, in Tigrinya
+    assert "Natuur en groen" not in kinds

@@ -167,6 +167,7 @@ def ensure_newcomer_section(home, municipalities) -> list[NewcomerPage]:
                 body=[{"type": "paragraph", "value": html} for html in body],
                 how_to_join=HOW_TO_JOIN,
                 who_to_ask=WHO_TO_ASK,
+                show_kinds_of_volunteering=slug == "soorten-vrijwilligerswerk",
             )
         )
     for municipality in municipalities.values():

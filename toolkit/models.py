@@ -165,6 +165,11 @@ class NewcomerPage(RoutablePageMixin, BasePage):
     who_to_ask = models.TextField(
         _("who to ask at the AZC"), help_text=_("Who helps residents to start, and where to find them.")
     )
+    show_kinds_of_volunteering = models.BooleanField(
+        _("show the kinds of volunteering"),
+        default=False,
+        help_text=_("Lists every kind of volunteering with its pictogram, in the reader's language."),
+    )
     municipality = models.ForeignKey(
         "programme.MunicipalityPage",
         verbose_name=_("municipality"),
@@ -187,6 +192,7 @@ class NewcomerPage(RoutablePageMixin, BasePage):
         FieldPanel("body"),
         FieldPanel("how_to_join"),
         FieldPanel("who_to_ask"),
+        FieldPanel("show_kinds_of_volunteering"),
         FieldPanel("municipality"),
         FieldPanel("needs_check"),
     ]

@@ -3,10 +3,11 @@
 from decimal import Decimal
 
 from django import template
+from django.conf import settings
 
 from home.i18n import in_active_language
 
-from ..models import MunicipalityPage, Organisation, StoryPage
+from ..models import ActivityType, MunicipalityPage, Organisation, StoryPage
 
 register = template.Library()
 
@@ -95,3 +96,9 @@ def latest_stories(locale, count=3):
 @register.filter
 def as_float(value):
     return float(value) if isinstance(value, Decimal) else value
+
+
+@register.simple_tag
+def kinds_of_volunteering():
+    """Every activity type in the reader's language, Dutch where a translation is missing."""
+    return in_active_language(ActivityType.objects.filter(locale__language_code=settings.LANGUAGE_CODE))

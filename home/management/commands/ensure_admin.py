@@ -16,6 +16,11 @@ USERNAME = "admin"
 class Command(BaseCommand):
     help = "Create a local superuser 'admin' if missing and print its login."
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--url", default="http://127.0.0.1:8000/admin/", help="Where the admin is served."
+        )
+
     def handle(self, *args, **options):
         password_file = settings.BASE_DIR / ".local" / "admin-password"
         user_model = get_user_model()
@@ -32,7 +37,5 @@ class Command(BaseCommand):
             password_file.write_text(password + "\n")
             password_file.chmod(0o600)
         self.stdout.write(
-            self.style.SUCCESS(
-                f"Admin login: http://127.0.0.1:8000/admin/  user: {USERNAME}  password: {password}"
-            )
+            self.style.SUCCESS(f"Admin login: {options['url']}  user: {USERNAME}  password: {password}")
         )
