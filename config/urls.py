@@ -15,6 +15,7 @@ from home.sitemap import LocalizedSitemap
 from .api import api_router
 
 urlpatterns = [
+    # Answered by home.middleware.HealthCheckMiddleware first; kept here so it can be reversed.
     path("healthz", home_views.healthz, name="healthz"),
     path("consent/", consent.consent, name="consent"),
     path("admin/", include(wagtailadmin_urls)),

@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.utils.translation import get_language_from_path
 
+from .views import healthz
+
 
 class RememberLanguageMiddleware:
     def __init__(self, get_response):
@@ -27,3 +29,19 @@ class RememberLanguageMiddleware:
                 httponly=True,
             )
         return response
+
+
+class HealthCheckMiddleware:
+    """Answer /healthz before host validation and HTTPS redirects.
+
+    Load balancers call instances by their internal address, which is not in
+    ALLOWED_HOSTS and does not speak TLS; the health check must answer them anyway.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path_info == "/healthz":
+            return healthz(request)
+        return self.get_response(request)

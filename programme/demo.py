@@ -529,6 +529,15 @@ def ensure_case_study(municipality, activity_types, factors) -> CaseStudyPage:
     return page
 
 
+def ensure_press_links(story: StoryPage, links: list[tuple]) -> None:
+    """Add (title, source, date) press links to a story that has none yet, and publish it."""
+    if story.press_links.exists():
+        return
+    for order, (title, source, date) in enumerate(links):
+        PressLink.objects.create(page=story, title=title, source=source, date=date, sort_order=order)
+    story.save_revision().publish()
+
+
 def ensure_stories(home) -> list[StoryPage]:
     index = ensure_child(
         home,
@@ -559,17 +568,13 @@ def ensure_stories(home) -> list[StoryPage]:
             },
         ],
     )
-    if not visit.press_links.exists():
-        PressLink.objects.create(
-            page=visit,
-            title="Koning spreekt asielzoekers die vrijwilligerswerk doen (videoreportage)",
-            source="Blauw Bloed",
-            sort_order=0,
-        )
-        PressLink.objects.create(
-            page=visit, title="Persbericht over het koninklijk bezoek", source="Pharos", sort_order=1
-        )
-        visit.save_revision().publish()
+    ensure_press_links(
+        visit,
+        [
+            ("Koning spreekt asielzoekers die vrijwilligerswerk doen (videoreportage)", "Blauw Bloed", None),
+            ("Persbericht over het koninklijk bezoek", "Pharos", None),
+        ],
+    )
     prize = ensure_child(
         index,
         StoryPage,
@@ -606,13 +611,14 @@ def ensure_stories(home) -> list[StoryPage]:
             }
         ],
     )
-    if not press.press_links.exists():
-        PressLink.objects.create(
-            page=press,
-            title="Minister Asscher wil dat vluchteling vrijwilligerswerk doet",
-            source="de Volkskrant",
-            date=datetime.date(2016, 8, 14),
-            sort_order=0,
-        )
-        press.save_revision().publish()
+    ensure_press_links(
+        press,
+        [
+            (
+                "Minister Asscher wil dat vluchteling vrijwilligerswerk doet",
+                "de Volkskrant",
+                datetime.date(2016, 8, 14),
+            )
+        ],
+    )
     return [visit, prize, press]

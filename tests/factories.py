@@ -38,6 +38,7 @@ class CaseStudyPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = CaseStudyPage
+        skip_postgeneration_save = True  # the hook below saves when it changes something
 
     @factory.post_generation
     def success_factors(self, create, factors, **kwargs):
@@ -54,6 +55,7 @@ class GuidePageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = GuidePage
+        skip_postgeneration_save = True  # the hook below saves when it changes something
 
     @factory.post_generation
     def success_factors(self, create, factors, **kwargs):

@@ -49,3 +49,12 @@ def test_healthz_checks_redis_when_redis_url_is_set(client):
     assert "RedisCache" in type(cache).__name__
     response = client.get("/healthz")
     assert response.json()["checks"]["cache"] == "ok"
+
+
+def test_healthz_answers_a_load_balancer_calling_by_internal_address(client, settings):
+    settings.ALLOWED_HOSTS = ["aandeslag.example.org"]
+    settings.SECURE_SSL_REDIRECT = True
+    assert client.get("/nl/", HTTP_HOST="10.0.0.5").status_code == 400
+    response = client.get("/healthz", HTTP_HOST="10.0.0.5")
+    assert response.status_code == 200
+    assert response.json()["checks"]["database"] == "ok"

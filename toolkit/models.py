@@ -13,7 +13,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from home.blocks import BodyBlock
-from home.models import BasePage
+from home.models import BasePage, IndexPage
 from home.panels import page_tabs
 from programme.models import SuccessFactorPage
 from programme.models.snippets import PICTOGRAMS
@@ -21,14 +21,9 @@ from programme.models.snippets import PICTOGRAMS
 from .qr import qr_svg
 
 
-class GuideIndexPage(BasePage):
-    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
-
+class GuideIndexPage(IndexPage):
     parent_page_types = ["home.HomePage", "programme.ProgrammePage"]
     subpage_types = ["toolkit.GuidePage"]
-    max_count_per_parent = 1
     template = "toolkit/guide_index_page.html"
 
     class Meta:

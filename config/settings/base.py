@@ -52,6 +52,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "home.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Serves hashed, compressed static files straight from the app server.
     "whitenoise.middleware.WhiteNoiseMiddleware",

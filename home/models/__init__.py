@@ -1,5 +1,5 @@
-from .base import BasePage
+from .base import BasePage, IndexPage
 from .pages import ContentPage, HomePage
 from .settings import SiteSettings
 
-__all__ = ["BasePage", "ContentPage", "HomePage", "SiteSettings"]
+__all__ = ["BasePage", "IndexPage", "ContentPage", "HomePage", "SiteSettings"]

@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
@@ -60,3 +61,16 @@ class BasePage(Page):
     @property
     def meta_description(self) -> str:
         return self.search_description or self.listing_summary
+
+
+class IndexPage(BasePage):
+    """A section's landing page: an introduction above the list of its children."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    # One list per section: a second index under the same parent would split it.
+    max_count_per_parent = 1
+
+    class Meta:
+        abstract = True

@@ -9,17 +9,12 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from home.blocks import BodyBlock
-from home.models import BasePage
+from home.models import BasePage, IndexPage
 
 
-class SuccessFactorIndexPage(BasePage):
-    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
-
+class SuccessFactorIndexPage(IndexPage):
     parent_page_types = ["home.HomePage", "programme.ProgrammePage"]
     subpage_types = ["programme.SuccessFactorPage"]
-    max_count_per_parent = 1
     template = "programme/success_factor_index_page.html"
 
     class Meta:

@@ -11,11 +11,10 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from home.models import BasePage
+from home.models import BasePage, IndexPage
 from home.panels import page_tabs
 
 cbs_code_validator = RegexValidator(
@@ -33,14 +32,9 @@ def date_not_in_future(value: datetime.date | None) -> None:
         raise ValidationError(_("This date is in the future."))
 
 
-class MunicipalityIndexPage(BasePage):
-    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
-
+class MunicipalityIndexPage(IndexPage):
     parent_page_types = ["home.HomePage", "programme.ProgrammePage"]
     subpage_types = ["programme.MunicipalityPage"]
-    max_count_per_parent = 1
     template = "programme/municipality_index_page.html"
 
     class Meta:
