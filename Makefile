@@ -26,6 +26,7 @@ $(BIN)/.installed: requirements.txt requirements-dev.txt
 setup: $(BIN)/.installed ## Create .venv, install dependencies, migrate, load the demo content
 	$(MANAGE) migrate --no-input
 	$(MANAGE) load_demo
+	$(MANAGE) setup_roles --verbosity 0
 	$(MANAGE) ensure_admin --url http://$(HOST):$(PORT)/admin/
 
 run: setup ## Set everything up and serve the site on http://127.0.0.1:8000/

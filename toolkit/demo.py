@@ -100,7 +100,6 @@ def ensure_guides(home, factors) -> list[GuidePage]:
             summary=summary,
             listing_summary=summary,
             body=[
-                {"type": "paragraph", "value": p(summary)},
                 {
                     "type": "steps",
                     "value": list_items(

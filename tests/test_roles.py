@@ -1,0 +1,64 @@
+"""Roles: municipal editors keep their own page, translators their own language, review in between."""
+
+from django.contrib.auth.models import Group
+
+from wagtail.models import GroupPagePermission, Page, WorkflowPage
+
+import pytest
+
+from programme.roles import MODERATORS, municipality_group_name, setup_roles, translator_group_name
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def roles(db):
+    return setup_roles()
+
+
+def user_in(django_user_model, group_name, username):
+    user = django_user_model.objects.create_user(username, f"{username}@example.org", "pw")
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+def test_setup_roles_twice_creates_nothing_new(roles):
+    counts = (Group.objects.count(), GroupPagePermission.objects.count(), WorkflowPage.objects.count())
+    setup_roles()
+    assert (
+        Group.objects.count(),
+        GroupPagePermission.objects.count(),
+        WorkflowPage.objects.count(),
+    ) == counts
+
+
+def test_municipal_editor_edits_only_their_own_municipality_and_cannot_publish(
+    client, roles, demo_page, django_user_model
+):
+    nijmegen, utrecht = demo_page("gemeenten/nijmegen"), demo_page("gemeenten/utrecht")
+    case_study = demo_page("gemeenten/nijmegen/samen-in-het-groen-nijmegen")
+    editor = user_in(django_user_model, municipality_group_name(nijmegen), "nijmegen")
+    client.force_login(editor)
+    assert client.get(f"/admin/pages/{nijmegen.id}/edit/").status_code == 200
+    assert client.get(f"/admin/pages/{case_study.id}/edit/").status_code == 200
+    assert client.get(f"/admin/pages/{utrecht.id}/edit/").status_code in (302, 403)
+    assert not nijmegen.permissions_for_user(editor).can_publish()
+    assert nijmegen.permissions_for_user(editor).can_edit()
+
+
+def test_municipal_changes_go_to_the_moderators(client, roles, demo_page, django_user_model):
+    nijmegen = demo_page("gemeenten/nijmegen")
+    assert nijmegen.get_workflow().name == "Beoordeling door Pharos"
+    task = nijmegen.get_workflow().tasks.first()
+    assert task.specific.groups.filter(name=MODERATORS).exists()
+
+
+def test_translator_edits_only_their_own_language(client, roles, django_user_model):
+    translator = user_in(django_user_model, translator_group_name("ti"), "ti-vertaler")
+    tigrinya = Page.objects.get(
+        url_path__endswith="/nieuwkomers/wat-is-vrijwilligerswerk/", locale__language_code="ti"
+    )
+    dutch = Page.objects.get(url_path="/home/nieuwkomers/wat-is-vrijwilligerswerk/")
+    assert tigrinya.permissions_for_user(translator).can_edit()
+    assert not dutch.permissions_for_user(translator).can_edit()
+    assert not tigrinya.permissions_for_user(translator).can_publish()
