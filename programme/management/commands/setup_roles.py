@@ -6,7 +6,7 @@ from programme.roles import setup_roles
 
 
 class Command(BaseCommand):
-    help = "Create the editorial groups (editors, moderators, per municipality, per language) and the workflow."
+    help = "Create the editorial groups (editors, moderators, per municipality and language) and workflow."
 
     def handle(self, *args, **options):
         groups = setup_roles()
