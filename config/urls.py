@@ -34,6 +34,7 @@ if settings.DEBUG:
 # Every public page carries its language in the URL: /nl/..., /ti/...
 # "/" is redirected by LocaleMiddleware to the best match for Accept-Language, else Dutch.
 urlpatterns += i18n_patterns(
+    path("zoeken/", home_views.search, name="search"),
     # Before Wagtail's own: the same pattern and name, so page URLs reverse to it.
     re_path(serve_pattern, home_views.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),

@@ -1,9 +1,11 @@
 """Views outside the page tree: the health check and the server error page."""
 
 import logging
+import unicodedata
 import uuid
 
 from django.core.cache import cache
+from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
 from django.http import Http404, HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
@@ -14,7 +16,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
 
 from wagtail import views as wagtail_views
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from .i18n import language_name, page_translations
 
@@ -110,3 +112,34 @@ def _same_page_in_source_language(path: str) -> Page | None:
     relative = path[len(language) + 2 :].strip("/")
     url_path = site.root_page.url_path + (f"{relative}/" if relative else "")
     return Page.objects.filter(url_path=url_path).live().public().first()
+
+
+MAX_QUERY_LENGTH = 200
+
+
+def clean_query(raw: str) -> str:
+    """Letters (with their accents and vowel marks), digits, hyphens and apostrophes only.
+
+    Everything else becomes a space: search engines read quotes, stars and control
+    characters as syntax, and a stray one would make the database refuse the query.
+    """
+    kept = "".join(ch if unicodedata.category(ch)[0] in "LMN" or ch in "-'" else " " for ch in raw)
+    return " ".join(kept.split())[:MAX_QUERY_LENGTH]
+
+
+def search(request) -> HttpResponse:
+    """Full-text search over the live pages of the visitor's language."""
+    query = clean_query(request.GET.get("q", ""))
+    locale = Locale.get_active()
+    results = Page.objects.none()
+    if query:
+        results = Page.objects.live().public().filter(locale=locale).specific().search(query)
+    paginator = Paginator(results, 10)
+    try:
+        # get_page() answers a missing, odd or too high page number with a valid page.
+        page_of_results = paginator.get_page(request.GET.get("pagina"))
+    except DatabaseError:
+        logger.warning("Search refused by the database: %r", query)
+        return render(request, "home/search.html", {"query": query, "refused": True}, status=400)
+    context = {"query": query, "results": page_of_results, "count": paginator.count if query else 0}
+    return render(request, "home/search.html", context)

@@ -1,0 +1,44 @@
+"""Site search: in the visitor's language, and calm about odd input."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_civil_servant_finds_a_guide_by_a_word_in_it(client):
+    response = client.get("/nl/zoeken/", {"q": "ambassadeurs"})
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "Bewoners werven met ambassadeurs" in content
+    assert 'role="status"' in content
+
+
+def test_search_stays_within_the_visitors_language(client):
+    content = client.get("/ti/zoeken/", {"q": "ወለንታዊ"}).content.decode()
+    results = content.split('class="cards"')[1].split("</ul>")[0]
+    assert 'href="/ti/' in results
+    assert 'href="/nl/' not in results and 'href="/ar/' not in results
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"q": "\x00\x01"},
+        {"q": '"ambass* OR ('},
+        {"q": "NOT"},
+        {"q": "x" * 10_000},
+        {"q": "ambassadeurs", "pagina": "abc"},
+        {"q": "ambassadeurs", "pagina": "99999"},
+        {"q": ["a", "b"]},
+        {},
+    ],
+)
+def test_odd_search_input_never_breaks_the_page(client, params):
+    response = client.get("/nl/zoeken/", params)
+    assert response.status_code in (200, 400)
+    assert "<script" not in response.content.decode().split("<main")[1]
+
+
+def test_every_page_has_a_labelled_search_form(client):
+    content = client.get("/ar/").content.decode()
+    assert 'role="search"' in content and 'for="search-q"' in content and 'action="/ar/zoeken/"' in content
