@@ -42,3 +42,9 @@ def test_odd_search_input_never_breaks_the_page(client, params):
 def test_every_page_has_a_labelled_search_form(client):
     content = client.get("/ar/").content.decode()
     assert 'role="search"' in content and 'for="search-q"' in content and 'action="/ar/zoeken/"' in content
+
+
+def test_search_page_links_its_other_languages(client):
+    content = client.get("/fa/zoeken/", {"q": "کار"}).content.decode()
+    assert 'hreflang="ti" href="http://testserver/ti/zoeken/?q=' in content
+    assert 'hreflang="x-default" href="http://testserver/nl/zoeken/' in content

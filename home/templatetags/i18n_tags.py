@@ -2,6 +2,7 @@
 
 from django import template
 from django.conf import settings
+from django.urls import translate_url
 
 from ..i18n import in_active_language, language_name, page_translations, source_if_outdated
 
@@ -37,3 +38,16 @@ def local_name(code: str) -> str:
 def localized(queryset):
     """A queryset of translatable snippets, read in the active language (one query)."""
     return in_active_language(queryset)
+
+
+@register.inclusion_tag("components/hreflang.html", takes_context=True)
+def path_alternates(context):
+    """hreflang alternates for views that exist in every language, like search."""
+    request = context["request"]
+    path = request.get_full_path()
+    translations = [
+        {"code": code, "full_url": request.build_absolute_uri(translate_url(path, code))}
+        for code, _name in settings.LANGUAGES
+    ]
+    default = next(t for t in translations if t["code"] == settings.LANGUAGE_CODE)
+    return {"translations": translations, "x_default": default}
