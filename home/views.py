@@ -1,4 +1,4 @@
-"""Views outside the page tree: the health check and the server error page."""
+"""Views beside Wagtail's pages: health check, error page, page serving per language, search."""
 
 import logging
 import unicodedata
@@ -64,7 +64,7 @@ def healthz(request) -> HttpResponse:
     return JsonResponse({"status": status, "checks": checks}, status=code)
 
 
-# Rendered without context processors: they may need the database, which may be what failed.
+# Shown when even the 500 template cannot be rendered.
 FALLBACK_500 = (
     "<!doctype html><html lang=nl><meta charset=utf-8><title>Er ging iets mis</title>"
     "<h1>Er ging iets mis</h1><p>Probeer het over een paar minuten opnieuw.</p>"
@@ -73,6 +73,7 @@ FALLBACK_500 = (
 
 @requires_csrf_token
 def server_error(request, template_name="500.html") -> HttpResponse:
+    # Rendered without context processors: they may need the database, which may be what failed.
     try:
         body = loader.get_template(template_name).render({"request_path": request.path})
     except Exception:  # the error page itself must never fail
@@ -81,7 +82,7 @@ def server_error(request, template_name="500.html") -> HttpResponse:
     return HttpResponseServerError(body)
 
 
-def not_available(request, page, status=404) -> HttpResponse:
+def not_available(request, page) -> HttpResponse:
     """This page exists, but not in the visitor's language: say so in that language."""
     translations = [t for t in page_translations(page, request) if t["code"] != translation.get_language()]
     context = {
@@ -89,7 +90,7 @@ def not_available(request, page, status=404) -> HttpResponse:
         "current_language_name": language_name(translation.get_language()),
         "request": request,
     }
-    return render(request, "not_available.html", context, status=status)
+    return render(request, "not_available.html", context, status=404)
 
 
 def serve(request, path):
@@ -123,6 +124,7 @@ def clean_query(raw: str) -> str:
     Everything else becomes a space: search engines read quotes, stars and control
     characters as syntax, and a stray one would make the database refuse the query.
     """
+    raw = raw[: MAX_QUERY_LENGTH * 4]  # enough for any real query; no work on megabytes
     kept = "".join(ch if unicodedata.category(ch)[0] in "LMN" or ch in "-'" else " " for ch in raw)
     return " ".join(kept.split())[:MAX_QUERY_LENGTH]
 
