@@ -69,7 +69,7 @@ def test_newcomer_pages_on_a_phone_in_their_own_script(page, live_server, demo_s
     assert skip_link and skip_link != "Skip to content"
 
 
-def test_missing_translation_and_error_pages_pass_axe(page, live_server, demo_site):
+def test_missing_translation_search_and_error_pages_pass_axe(page, live_server, demo_site):
     assert visit(page, f"{live_server.url}/ti/gemeenten/nijmegen/").status == 404
     assert page.locator("html").get_attribute("lang") == "ti"
     assert page.locator(".available-languages a[hreflang=nl]").count() == 1
@@ -77,6 +77,15 @@ def test_missing_translation_and_error_pages_pass_axe(page, live_server, demo_si
     screenshot(page, "ti-not-available")
     assert visit(page, f"{live_server.url}/nl/bestaat-niet/").status == 404
     assert_accessible(page)
+    # Search typed into the header form, as a visitor would, in Arabic.
+    visit(page, f"{live_server.url}/ar/")
+    page.fill("#search-q", "التطوع")
+    page.press("#search-q", "Enter")
+    page.wait_for_load_state()
+    assert "/ar/zoeken/" in page.url
+    assert page.locator(".cards .card").count() >= 1
+    assert_accessible(page)
+    screenshot(page, "ar-search")
 
 
 def test_poster_prints_on_one_a4_page_right_to_left(page, live_server, demo_site, tmp_path):
