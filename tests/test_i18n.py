@@ -73,7 +73,12 @@ def test_pages_carry_lang_and_dir_and_chrome_in_their_language(client, code, dir
 def test_public_interface_strings_are_translated_in_every_language():
     for code in ["nl", "ar", "fa", "ti", "so", "tr", "uk"]:
         catalog = polib.pofile(str(ROOT / "locale" / code / "LC_MESSAGES" / "django.po"))
-        public = [e for e in catalog if any(path.startswith("templates/") for path, _line in e.occurrences)]
+        # Visitors' templates; the admin's own (templates/*/admin/) are for editors, in Dutch or English.
+        public = [
+            e
+            for e in catalog
+            if any(path.startswith("templates/") and "/admin/" not in path for path, _line in e.occurrences)
+        ]
         assert public
         untranslated = [e.msgid for e in public if not e.msgstr]
         assert not untranslated, (code, untranslated)
