@@ -346,3 +346,15 @@ def test_kinds_of_volunteering_show_with_pictograms_in_the_readers_language(clie
     assert kinds.count('class="pictogram"') == 4
     assert "ተፈጥሮን ቀጠልያ ቦታታትን" in kinds  # nature and green spaces, in Tigrinya
     assert "Natuur en groen" not in kinds
+
+
+def test_the_demo_leaves_no_expected_translation_missing():
+    from home.translation_status import translation_report
+
+    for entry in translation_report():
+        assert entry["counts"]["missing"] == 0, (
+            entry["code"],
+            [r["source"].title for r in entry["pages"] if r["status"] == "missing"],
+        )
+    english = Page.objects.get(url_path__endswith="/gemeenten/nijmegen/", locale__language_code="en").specific
+    assert english.cbs_code == "GM0268"  # synchronised, not translated

@@ -7,7 +7,17 @@ from programme.models import ActivityType
 
 from .demo_translations import LANGUAGES, PROFESSIONAL_EN, table
 
-PROFESSIONAL_SECTIONS = ("over-aan-de-slag", "succesfactoren", "handreikingen", "contact")
+PROFESSIONAL_SECTIONS = (
+    "over-aan-de-slag",
+    "versterken-vrouwenparticipatie",
+    "gezond-participeren",
+    "vooruit-met-sociale-integratie",
+    "succesfactoren",
+    "gemeenten",
+    "verhalen",
+    "handreikingen",
+    "contact",
+)
 
 
 def _tree(page: Page) -> list[Page]:

@@ -13,6 +13,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.api import APIField
 from wagtail.models import Orderable
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from home.models import BasePage, IndexPage
 from home.panels import page_tabs
@@ -149,6 +150,9 @@ class MunicipalityPage(BasePage):
         index.FilterField("cbs_code"),
         index.FilterField("status"),
     ]
+
+    # The CBS code is the same fact in every language: copied, never translated.
+    override_translatable_fields = [SynchronizedField("cbs_code")]
 
     api_fields = [
         APIField("cbs_code"),

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 PICTOGRAMS = [
     ("nature", _("Nature and green spaces")),
@@ -41,6 +42,8 @@ class ActivityType(TranslatableMixin, index.Indexed, models.Model):
     pictogram = models.CharField(_("pictogram"), max_length=20, choices=PICTOGRAMS, default="other")
 
     panels = [FieldPanel("name"), FieldPanel("key"), FieldPanel("description"), FieldPanel("pictogram")]
+    # The key names the type in filters and code in every language.
+    override_translatable_fields = [SynchronizedField("key")]
     search_fields = [index.SearchField("name"), index.FilterField("locale_id")]
 
     class Meta(TranslatableMixin.Meta):
