@@ -13,6 +13,11 @@ from .struct_values import ImageValue, LinkValue, VideoValue, video_embed_url
 T = "components/streamfield/"
 
 
+def field_error(field: str, message) -> StructBlockValidationError:
+    """A validation error shown on one field of a struct block."""
+    return StructBlockValidationError(block_errors={field: ValidationError(message)})
+
+
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("text"), max_length=120)
     level = blocks.ChoiceBlock(
@@ -48,9 +53,7 @@ class ImageBlock(blocks.StructBlock):
     def clean(self, value):
         value = super().clean(value)
         if not value.get("decorative") and not (value.get("alt_text") or "").strip():
-            raise StructBlockValidationError(
-                block_errors={"alt_text": ValidationError(_("Describe the image, or mark it decorative."))}
-            )
+            raise field_error("alt_text", _("Describe the image, or mark it decorative."))
         return value
 
     class Meta:
@@ -79,9 +82,7 @@ class CallToActionBlock(blocks.StructBlock):
     def clean(self, value):
         value = super().clean(value)
         if bool(value.get("page")) == bool(value.get("url")):
-            raise StructBlockValidationError(
-                block_errors={"url": ValidationError(_("Choose a page or enter an address, not both."))}
-            )
+            raise field_error("url", _("Choose a page or enter an address, not both."))
         return value
 
     class Meta:
@@ -159,9 +160,7 @@ class VideoBlock(blocks.StructBlock):
     def clean(self, value):
         value = super().clean(value)
         if video_embed_url(value.get("url") or "") is None:
-            raise StructBlockValidationError(
-                block_errors={"url": ValidationError(_("Use a YouTube or Vimeo video address."))}
-            )
+            raise field_error("url", _("Use a YouTube or Vimeo video address."))
         return value
 
     class Meta:

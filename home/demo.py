@@ -12,7 +12,7 @@ from django.db import transaction
 
 from wagtail.models import Collection, Locale, Page, Site
 
-from .models import HomePage
+from .models import ContentPage, HomePage, SiteSettings
 
 HOME_SLUG = "home"
 
@@ -65,8 +65,6 @@ def ensure_home(**fields) -> HomePage:
 
 
 def ensure_contact_page(home: Page, email: str, people: list[str]) -> Page:
-    from .models import ContentPage, SiteSettings
-
     page = ensure_child(
         home,
         ContentPage,
@@ -75,12 +73,9 @@ def ensure_contact_page(home: Page, email: str, people: list[str]) -> Page:
         show_in_menus=True,
         intro="Vragen over Aan de Slag, of ondersteuning nodig voor jouw gemeente? Neem contact op met het programmateam van Pharos.",
         body=[
-            {"type": "paragraph", "value": f'<p>E-mail: <a href="mailto:{email}">{email}</a></p>'},
-            {"type": "heading", "value": {"text": "Het programmateam", "level": "h2"}},
-            {
-                "type": "paragraph",
-                "value": "<ul>" + "".join(f"<li>{person}</li>" for person in people) + "</ul>",
-            },
+            paragraph(f'<p>E-mail: <a href="mailto:{email}">{email}</a></p>'),
+            heading("Het programmateam"),
+            paragraph("<ul>" + "".join(f"<li>{person}</li>" for person in people) + "</ul>"),
         ],
     )
     site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
@@ -89,6 +84,14 @@ def ensure_contact_page(home: Page, email: str, people: list[str]) -> Page:
         site_settings.contact_page = page
         site_settings.save()
     return page
+
+
+def paragraph(html: str) -> dict:
+    return {"type": "paragraph", "value": html}
+
+
+def heading(text: str, level: str = "h2") -> dict:
+    return {"type": "heading", "value": {"text": text, "level": level}}
 
 
 def list_items(values) -> list[dict]:

@@ -11,7 +11,7 @@ from decimal import Decimal
 from wagtail.models import Locale, Page
 from wagtail.rich_text import RichText  # noqa: F401  (documents the rich text format used below)
 
-from home.demo import ensure_child, list_items
+from home.demo import ensure_child, heading, list_items, paragraph
 
 from .models import (
     ActivityType,
@@ -327,16 +327,15 @@ def ensure_programme(home: Page) -> dict:
             {"type": "benefit", "value": {"stakeholder": key, "gains": gains}} for key, gains in BENEFITS
         ],
         body=[
-            {"type": "heading", "value": {"text": "Het landelijke programma", "level": "h2"}},
-            {
-                "type": "paragraph",
-                "value": p(
+            heading("Het landelijke programma"),
+            paragraph(
+                p(
                     "In Nijmegen en Utrecht is Aan de Slag met goede resultaten uitgeprobeerd. Daar zijn verschillende werkwijzen getest, "
                     "en daaruit kwamen succesfactoren die ook elders werken.",
                     "Die succesfactoren delen we landelijk, in de regio en lokaal. Projectteams in 27 gemeenten krijgen ondersteuning op maat. "
                     "Zij zijn zelf verantwoordelijk voor de uitvoering en voor het voortzetten van Aan de Slag.",
-                ),
-            },
+                )
+            ),
             {
                 "type": "key_figures",
                 "value": list_items(
@@ -351,25 +350,23 @@ def ensure_programme(home: Page) -> dict:
                     ]
                 ),
             },
-            {"type": "heading", "value": {"text": "Soorten vrijwilligerswerk", "level": "h2"}},
-            {
-                "type": "paragraph",
-                "value": ul(
+            heading("Soorten vrijwilligerswerk"),
+            paragraph(
+                ul(
                     "<b>Natuur en groen</b>: buurttuinen en bossen onderhouden",
                     "<b>Zorg</b>: activiteiten begeleiden, wandelclubs, samen koken en eten",
                     "<b>Sport</b>: terreinen onderhouden, helpen bij toernooien en open dagen",
                     "<b>Evenementen</b>: festivals, buurtfeesten, de Vierdaagse en Koningsdag",
-                ),
-            },
-            {"type": "heading", "value": {"text": "Erkenning", "level": "h2"}},
-            {
-                "type": "paragraph",
-                "value": p(
+                )
+            ),
+            heading("Erkenning"),
+            paragraph(
+                p(
                     "Pharos ontving voor Aan de Slag de Helffer Kootkar Prijs, voor de bijzondere manier waarop het programma "
                     "de maatschappelijke participatie van asielzoekers en vluchtelingen bevordert. Koning Willem-Alexander, "
                     "beschermheer van het Oranje Fonds, bracht het programma een verrassingsbezoek."
-                ),
-            },
+                )
+            ),
         ],
     )
     publish_relations(
@@ -405,7 +402,7 @@ def ensure_programme(home: Page) -> dict:
             summary=summary,
             listing_summary=summary,
             explanation=p(explanation),
-            tips=[{"type": "paragraph", "value": ul(*tips)}],
+            tips=[paragraph(ul(*tips))],
         )
     publish_relations(home.specific, featured_factors=list(factors.values())[:3])
 
@@ -557,15 +554,14 @@ def ensure_stories(home) -> list[StoryPage]:
         intro="Op vrijdag 16 december kwam de koning onverwacht op bezoek bij Aan de Slag in Utrecht.",
         listing_summary="De koning sprak in Utrecht met nieuwkomers en betrokken organisaties.",
         body=[
-            {
-                "type": "paragraph",
-                "value": p(
+            paragraph(
+                p(
                     "De koning werd vergezeld door de burgemeester van Utrecht. Hij sprak met Ronald van der Giessen, directeur van het Oranje Fonds, "
                     "en Monica van Berkum, directeur van Pharos, over het programma en over ander werk van Pharos en haar partners.",
                     "Ook nieuwkomers, medewerkers van maatschappelijke organisaties, het COA en de NOV schoven aan. "
                     "Als beschermheer van het Oranje Fonds bezoekt de koning geregeld initiatieven die het fonds steunt.",
-                ),
-            },
+                )
+            ),
         ],
     )
     ensure_press_links(
@@ -584,13 +580,12 @@ def ensure_stories(home) -> list[StoryPage]:
         intro="Pharos kreeg in september de Helffer Kootkar Prijs voor Aan de Slag.",
         listing_summary="Een prijs voor de manier waarop Aan de Slag participatie van asielzoekers en vluchtelingen bevordert.",
         body=[
-            {
-                "type": "paragraph",
-                "value": p(
+            paragraph(
+                p(
                     "De prijs is een waardering voor de onderscheidende manier waarop het programma de maatschappelijke participatie "
                     "van asielzoekers en vluchtelingen bevordert. Pharos nam de prijs in ontvangst namens alle partners."
-                ),
-            }
+                )
+            )
         ],
     )
     press = ensure_child(
@@ -602,13 +597,12 @@ def ensure_stories(home) -> list[StoryPage]:
         intro="De Volkskrant schreef dat minister Asscher wil dat vluchtelingen vrijwilligerswerk doen.",
         listing_summary="Aandacht in de pers voor vrijwilligerswerk door vluchtelingen.",
         body=[
-            {
-                "type": "paragraph",
-                "value": p(
+            paragraph(
+                p(
                     "Minister Asscher van Sociale Zaken en Werkgelegenheid, dat Aan de Slag mede mogelijk maakt, "
                     "pleitte ervoor dat vluchtelingen zo snel mogelijk vrijwilligerswerk gaan doen."
-                ),
-            }
+                )
+            )
         ],
     )
     ensure_press_links(

@@ -6,7 +6,7 @@ from django.core.files.base import ContentFile
 
 from wagtail.documents.models import Document
 
-from home.demo import ensure_child, list_items
+from home.demo import ensure_child, list_items, paragraph
 from home.pdf import text_pdf
 from programme.demo import p, ul
 
@@ -163,7 +163,7 @@ def ensure_newcomer_section(home, municipalities) -> list[NewcomerPage]:
                 pictogram=pictogram,
                 needs_check=needs_check,
                 intro=intro,
-                body=[{"type": "paragraph", "value": html} for html in body],
+                body=[paragraph(html) for html in body],
                 how_to_join=HOW_TO_JOIN,
                 who_to_ask=WHO_TO_ASK,
                 show_kinds_of_volunteering=slug == "soorten-vrijwilligerswerk",

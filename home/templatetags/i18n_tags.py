@@ -4,7 +4,7 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 
-from ..i18n import in_active_language, language_name, page_translations, source_if_outdated
+from ..i18n import in_active_language, page_translations, source_if_outdated
 
 register = template.Library()
 
@@ -27,11 +27,6 @@ def hreflang_alternates(context, page=None):
 @register.inclusion_tag("components/outdated_note.html")
 def outdated_translation_note(page):
     return {"source": source_if_outdated(page) if page else None}
-
-
-@register.filter
-def local_name(code: str) -> str:
-    return language_name(code)
 
 
 @register.filter

@@ -1,7 +1,5 @@
 """Template tags for programme content: footer organisations, charts, the map, stories."""
 
-from decimal import Decimal
-
 from django import template
 from django.conf import settings
 
@@ -91,11 +89,6 @@ def municipality_map(context, municipalities=None):
 @register.simple_tag
 def latest_stories(locale, count=3):
     return StoryPage.objects.live().public().filter(locale=locale).order_by("-date")[:count]
-
-
-@register.filter
-def as_float(value):
-    return float(value) if isinstance(value, Decimal) else value
 
 
 @register.simple_tag
