@@ -358,3 +358,12 @@ def test_the_demo_leaves_no_expected_translation_missing():
         )
     english = Page.objects.get(url_path__endswith="/gemeenten/nijmegen/", locale__language_code="en").specific
     assert english.cbs_code == "GM0268"  # synchronised, not translated
+
+
+def test_home_map_links_only_municipality_pages_in_the_readers_language(client):
+    english = client.get("/en/").content.decode()
+    dots = english.split('class="map"')[1].split("</figure>")[0]
+    assert 'href="/en/gemeenten/nijmegen/"' in dots and 'href="/nl/' not in dots
+    tigrinya = client.get("/ti/").content.decode()
+    assert 'class="map"' not in tigrinya  # no Tigrinya municipality pages: no map, no silent switch
+    assert 'href="/nl/gemeenten/' not in tigrinya

@@ -3,6 +3,8 @@
 from django import template
 from django.conf import settings
 
+from wagtail.models import Locale
+
 from home.i18n import in_active_language
 
 from ..models import ActivityType, MunicipalityPage, Organisation, StoryPage
@@ -73,9 +75,14 @@ def yearly_chart(figures, caption=""):
 
 
 @register.inclusion_tag("components/municipality_map.html", takes_context=True)
-def municipality_map(context, municipalities=None):
+def municipality_map(context, municipalities=None, title=""):
+    """The map, or nothing when no municipality page exists in the reader's language.
+
+    Dots link to municipality pages; linking Dutch ones from a Tigrinya page would switch
+    the language silently, so only the active language's pages are drawn.
+    """
     if municipalities is None:
-        municipalities = MunicipalityPage.objects.live().public().filter(locale__language_code="nl")
+        municipalities = MunicipalityPage.objects.live().public().filter(locale=Locale.get_active())
     points = []
     for municipality in municipalities:
         if municipality.latitude is None or municipality.longitude is None:
@@ -83,7 +90,7 @@ def municipality_map(context, municipalities=None):
         x, y = _project(float(municipality.longitude), float(municipality.latitude))
         points.append({"page": municipality, "x": x, "y": y, "label_x": x + 9, "label_y": y + 4})
     outline = " ".join(f"{x},{y}" for x, y in (_project(lon, lat) for lon, lat in NL_OUTLINE))
-    return {"points": points, "outline": outline, "request": context.get("request")}
+    return {"points": points, "outline": outline, "title": title, "request": context.get("request")}
 
 
 @register.simple_tag
