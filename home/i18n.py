@@ -1,10 +1,11 @@
 """Reading pages and snippets in the visitor's language, and knowing what exists in which."""
 
 from django.conf import settings
-from django.utils import translation
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils.html import format_html
 from django.utils.translation import get_language_info, gettext_noop
 
-from wagtail.models import Page
+from wagtail.models import Locale, Page, TranslatableMixin
 
 # Django translates month names in its own catalogs, which have no Tigrinya or Somali.
 # Listed here so that makemessages keeps them in ours, where those languages get them.
@@ -88,26 +89,88 @@ def source_if_outdated(page: Page) -> Page | None:
     return None
 
 
-def in_active_language(queryset):
-    """The objects of a translatable queryset in the active language, falling back to Dutch.
+def in_locale(items, locale: Locale, *, fallback: bool = False) -> QuerySet:
+    """The translations in `locale` of `items` (a queryset, a related manager or a list).
 
-    One query for any number of objects: both languages are fetched together and the
-    translation wins over its Dutch source, matched by translation key.
+    The one way this site reads related pages and snippets in the reader's language.
+    Items are matched by translation key, so a relation that still points at the Dutch
+    source finds its translation; each thing appears once, whatever language the relation
+    was stored in. Pages must be live, public and not aliases.
+
+    Without `fallback`, a thing missing in `locale` is left out. With it, its Dutch source
+    takes its place: templates mark such items with `lang` (see the `lang_attr` filter).
+    Returns a queryset, one query when evaluated, filtered in the database; callers order it.
     """
-    codes = {translation.get_language() or settings.LANGUAGE_CODE, settings.LANGUAGE_CODE}
-    # The queryset may hold only Dutch rows (a relation set on the Dutch page): widen it to
-    # every row that shares their translation keys, as a subquery of the same statement.
-    rows = list(
-        queryset.model.objects.filter(
-            translation_key__in=queryset.values("translation_key"), locale__language_code__in=codes
-        )
-        .order_by(*queryset.query.order_by or queryset.model._meta.ordering)
-        .select_related("locale")
+    model, keys = _model_and_keys(items)
+    wanted = Q(locale=locale)
+    if fallback and locale.language_code != settings.LANGUAGE_CODE:
+        translated = model._default_manager.filter(locale=locale, translation_key=OuterRef("translation_key"))
+        wanted |= Q(locale__language_code=settings.LANGUAGE_CODE) & ~Exists(_published(translated))
+    return _published(model._default_manager.filter(wanted, translation_key__in=keys)).select_related(
+        "locale"
     )
-    chosen = {}
-    for obj in rows:
-        current = chosen.get(obj.translation_key)
-        if current is None or obj.locale.language_code != settings.LANGUAGE_CODE:
-            chosen[obj.translation_key] = obj
-    order = {obj.translation_key: i for i, obj in enumerate(rows)}
-    return sorted(chosen.values(), key=lambda obj: order[obj.translation_key])
+
+
+def related_in_locale(items, locale: Locale) -> QuerySet:
+    """The site's rule for related content: pages missing in `locale` are left out (a link
+    would switch language); snippets, which are only named, fall back to Dutch."""
+    model, _keys = _model_and_keys(items)
+    return in_locale(items, locale, fallback=not issubclass(model, Page))
+
+
+def _model_and_keys(items) -> tuple[type, object]:
+    if hasattr(items, "all") and not isinstance(items, QuerySet):
+        items = items.all()  # a related manager
+    if isinstance(items, QuerySet):
+        return items.model, items.values("translation_key")
+    # A list, or modelcluster's in-memory relation while a page is previewed.
+    model = getattr(items, "model", None)
+    items = list(items)
+    if model is None:
+        classes = {type(item) for item in items}
+        model = classes.pop() if len(classes) == 1 else Page
+    return model, [item.translation_key for item in items]
+
+
+def _published(queryset: QuerySet) -> QuerySet:
+    if issubclass(queryset.model, Page):
+        return queryset.live().public().filter(alias_of__isnull=True)
+    return queryset
+
+
+def localize_relations(instance) -> None:
+    """Point the many-to-many relations of a page at the translations in its own locale.
+
+    wagtail-localize copies a source page's many-to-many values to its translations as
+    they are, so an English guide would keep the Dutch success factors. Called when a page
+    is saved or loaded from a revision; targets without a translation stay as they were.
+    """
+    from modelcluster.fields import ParentalManyToManyField
+
+    for field in instance._meta.get_fields():
+        if not isinstance(field, ParentalManyToManyField):
+            continue
+        if not issubclass(field.related_model, TranslatableMixin):
+            continue
+        current = list(getattr(instance, field.name).all())
+        if not any(target.locale_id != instance.locale_id for target in current):
+            continue
+        translated = {
+            target.translation_key: target
+            for target in field.related_model._default_manager.filter(
+                locale_id=instance.locale_id, translation_key__in=[t.translation_key for t in current]
+            )
+        }
+        getattr(instance, field.name).set(
+            [translated.get(target.translation_key, target) for target in current]
+        )
+
+
+def lang_attributes(obj, language: str, *, link: bool = False) -> str:
+    """` lang="nl"` (and `hreflang` on a link) for a thing in another language than `language`."""
+    code = obj.locale.language_code
+    if code == language:
+        return ""
+    if link:
+        return format_html(' lang="{}" hreflang="{}"', code, code)
+    return format_html(' lang="{}"', code)

@@ -4,6 +4,9 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 from wagtail.blocks import StructValue
+from wagtail.models import Locale
+
+from .i18n import in_locale
 
 _YOUTUBE_HOSTS = {"youtube.com", "www.youtube.com", "m.youtube.com", "youtu.be"}
 _VIMEO_HOSTS = {"vimeo.com", "www.vimeo.com", "player.vimeo.com"}
@@ -43,9 +46,13 @@ class VideoValue(StructValue):
 
 
 class LinkValue(StructValue):
-    def href(self) -> str:
+    def target_page(self):
+        """The chosen page in the reader's language; else its Dutch version, which the
+        template marks with its language. None for an address or an unpublished page."""
         page = self.get("page")
-        return page.url if page else self.get("url") or ""
+        if page is None:
+            return None
+        return in_locale([page], Locale.get_active(), fallback=True).first()
 
 
 class ImageValue(StructValue):

@@ -34,11 +34,12 @@ def translate_with_table(instance, locale: Locale, table: dict[str, str]) -> lis
     po = translation.export_po()
     missing = []
     for entry in po:
-        if entry.msgctxt in KEPT_AS_SOURCE:
-            continue
-        if entry.msgid in table:
+        if entry.msgctxt in KEPT_AS_SOURCE or entry.msgid.isdigit():
+            # Kept as in the source on purpose; filled in, so the translation counts as complete.
+            entry.msgstr = entry.msgid
+        elif entry.msgid in table:
             entry.msgstr = table[entry.msgid]
-        elif not entry.msgid.isdigit():
+        else:
             missing.append(entry.msgid)
     translation.import_po(po, tool_name="demo loader")
     translation.save_target(publish=True)

@@ -119,14 +119,17 @@ MAX_QUERY_LENGTH = 200
 
 
 def clean_query(raw: str) -> str:
-    """Letters (with their accents and vowel marks), digits, hyphens and apostrophes only.
+    """Words of letters (with their accents and vowel marks) and digits, joined by hyphens
+    or apostrophes inside a word ("azc-bewoners", "azc's").
 
-    Everything else becomes a space: search engines read quotes, stars and control
-    characters as syntax, and a stray one would make the database refuse the query.
+    Everything else becomes a space: search engines read quotes, stars, a leading minus and
+    control characters as syntax, and a stray one would make the database refuse the query.
+    A query of only punctuation is empty, which answers the page without results.
     """
     raw = raw[: MAX_QUERY_LENGTH * 4]  # enough for any real query; no work on megabytes
     kept = "".join(ch if unicodedata.category(ch)[0] in "LMN" or ch in "-'" else " " for ch in raw)
-    return " ".join(kept.split())[:MAX_QUERY_LENGTH]
+    words = (word.strip("-'") for word in kept.split())
+    return " ".join(word for word in words if word)[:MAX_QUERY_LENGTH].strip("-' ")
 
 
 def search(request) -> HttpResponse:

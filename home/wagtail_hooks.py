@@ -8,6 +8,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from . import po_upload
+from .rich_text import LocalizedPageLinkHandler
 from .translation_status import translation_status_view
 from .views import not_available
 
@@ -18,6 +19,12 @@ def refuse_silent_language_switch(page, request, serve_args, serve_kwargs):
     if page.locale.language_code != translation.get_language():
         return not_available(request, page)
     return None
+
+
+@hooks.register("register_rich_text_features", order=1)
+def localized_page_links(features):
+    # After Wagtail's own registration (order 0), so this handler replaces its page links.
+    features.register_link_type(LocalizedPageLinkHandler)
 
 
 @hooks.register("register_admin_urls")

@@ -13,6 +13,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from home.blocks import BodyBlock
+from home.i18n import related_in_locale
 from home.models import BasePage, IndexPage
 from home.panels import page_tabs
 from programme.models import SuccessFactorPage
@@ -109,7 +110,7 @@ class GuidePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["factors"] = self.success_factors.live().order_by("number")
+        context["factors"] = related_in_locale(self.success_factors, self.locale).order_by("number")
         context["downloads"] = self.downloads.select_related("document")
         return context
 

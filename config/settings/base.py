@@ -157,6 +157,9 @@ USE_TZ = True
 
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# A page sent for translation is a draft in the target language until a person publishes
+# the translation: an untranslated copy never goes live.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 # Machine translation stays off unless a DeepL key is configured.
 DEEPL_API_KEY = os.environ.get("DEEPL_API_KEY", "")
 if DEEPL_API_KEY:
@@ -193,7 +196,8 @@ WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf", "text/plain"]
 
 WAGTAIL_SITE_NAME = "Aan de Slag"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database search, stemmed per language on PostgreSQL and by prefix on SQLite.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "home.search_backend"}}
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False

@@ -8,8 +8,13 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from ..forms import LocalizedPageForm
+from ..i18n import localize_relations
+
 
 class BasePage(Page):
+    base_form_class = LocalizedPageForm
+
     listing_summary = models.TextField(
         _("listing summary"),
         blank=True,
@@ -52,6 +57,17 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs):
+        localize_relations(self)
+        return super().save(*args, **kwargs)
+
+    def with_content_json(self, content):
+        # Revisions of a translation may hold the source's targets (wagtail-localize copies
+        # them); the editor, previews and publishing see the ones in this page's language.
+        page = super().with_content_json(content)
+        localize_relations(page)
+        return page
 
     def get_admin_display_title(self):
         # Editors see in every admin listing which pages are made-up examples.

@@ -10,6 +10,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from ..blocks import BodyBlock, KeyFigureBlock
+from ..i18n import in_locale, related_in_locale
 from ..panels import page_tabs
 from .base import BasePage
 
@@ -68,6 +69,28 @@ class HomePage(BasePage):
 
     class Meta:
         verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["featured_factors"] = related_in_locale(self.featured_factors, self.locale).order_by("number")
+        context["doors"] = self.doors_in_locale()
+        return context
+
+    def doors_in_locale(self) -> list[dict]:
+        """The doors whose target exists in this page's language, linked to that translation.
+
+        A door to a page this language lacks is left out: it would switch language.
+        """
+        doors = [door.value for door in self.doors if door.value["page"]]
+        targets = {
+            page.translation_key: page
+            for page in in_locale([door["page"] for door in doors], self.locale).specific()
+        }
+        return [
+            {"title": door["title"], "text": door["text"], "page": targets[door["page"].translation_key]}
+            for door in doors
+            if door["page"].translation_key in targets
+        ]
 
 
 class ContentPage(BasePage):

@@ -1,10 +1,13 @@
-"""The language switcher, hreflang alternates and translation notes."""
+"""The language switcher, hreflang alternates, translation notes and same-language reading."""
 
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils import translation
 
-from ..i18n import in_active_language, page_translations, source_if_outdated
+from wagtail.models import Locale
+
+from ..i18n import lang_attributes, language_name, page_translations, related_in_locale, source_if_outdated
 
 register = template.Library()
 
@@ -30,9 +33,32 @@ def outdated_translation_note(page):
 
 
 @register.filter
-def localized(queryset):
-    """A queryset of translatable snippets, read in the active language (one query)."""
-    return in_active_language(queryset)
+def localized(items):
+    """Related pages or snippets in the reader's language (one query).
+
+    Pages missing in that language are left out; snippets fall back to Dutch, and the
+    template marks them with the `lang` filter.
+    """
+    return related_in_locale(items, Locale.get_active())
+
+
+@register.filter
+def lang(obj):
+    """` lang="nl"` when a snippet is shown in another language than the reader's."""
+    return lang_attributes(obj, translation.get_language())
+
+
+@register.filter
+def link_lang(page):
+    """` lang="nl" hreflang="nl"` on a link to a page in another language than the reader's."""
+    return lang_attributes(page, translation.get_language(), link=True)
+
+
+@register.filter
+def foreign_language_name(obj):
+    """The name of the thing's language when it is not the reader's, shown next to the link."""
+    code = obj.locale.language_code
+    return "" if code == translation.get_language() else language_name(code)
 
 
 @register.inclusion_tag("components/hreflang.html", takes_context=True)

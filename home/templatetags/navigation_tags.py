@@ -2,7 +2,9 @@
 
 from django import template
 
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
+
+from ..i18n import in_locale
 
 register = template.Library()
 
@@ -27,6 +29,13 @@ def main_navigation(context):
         "current_path": current.path if current else "",
         "request": request,
     }
+
+
+@register.simple_tag
+def contact_page(page):
+    """The contact page in the reader's language, or None: linking the Dutch one from a
+    Tigrinya page would switch language silently."""
+    return in_locale([page], Locale.get_active()).first() if page else None
 
 
 @register.inclusion_tag("components/breadcrumbs.html", takes_context=True)

@@ -4,13 +4,14 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from home.blocks import ImageBlock
+from home.forms import LocalizedPageForm
+from home.i18n import related_in_locale
 from home.models import BasePage
 from home.panels import page_tabs
 
@@ -19,7 +20,7 @@ from .municipalities import date_not_in_future
 RICH = ["bold", "italic", "link", "ol", "ul"]
 
 
-class CaseStudyForm(WagtailAdminPageForm):
+class CaseStudyForm(LocalizedPageForm):
     def clean(self):
         cleaned_data = super().clean()
         if "success_factors" in self.fields and not cleaned_data.get("success_factors"):
@@ -88,6 +89,14 @@ class CaseStudyPage(BasePage):
     class Meta:
         verbose_name = _("case study")
         verbose_name_plural = _("case studies")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["factors"] = related_in_locale(self.success_factors, self.locale).order_by("number")
+        context["activity_type"] = (
+            related_in_locale([self.activity_type], self.locale).first() if self.activity_type else None
+        )
+        return context
 
     @property
     def municipality(self):

@@ -1,5 +1,6 @@
 """The six success factors of Aan de Slag."""
 
+from django.apps import apps
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -69,7 +70,20 @@ class SuccessFactorPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # Reverse relations: guides (toolkit) and case studies point here; one query each.
-        context["guides"] = self.guide_pages.live().public().order_by("title")
-        context["case_studies"] = self.case_studies.live().public().order_by("-date")
+        context["guides"] = self.related_pages("toolkit.GuidePage").order_by("title")
+        context["case_studies"] = self.related_pages("programme.CaseStudyPage").order_by("-date")
         return context
+
+    def related_pages(self, model_name: str):
+        """Pages of `model_name` in this factor's language that name this factor (one query).
+
+        Matched by translation key: a guide still linked to the Dutch factor shows on the
+        English factor page when the guide itself is English, and never twice.
+        """
+        model = apps.get_model(model_name)
+        return (
+            model.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id, success_factors__translation_key=self.translation_key)
+            .distinct()
+        )

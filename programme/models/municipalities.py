@@ -15,6 +15,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from home.i18n import related_in_locale
 from home.models import BasePage, IndexPage
 from home.panels import page_tabs
 
@@ -199,7 +200,8 @@ class MunicipalityPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["case_studies"] = self.case_study_pages()
-        context["factors"] = self.success_factors_applied.live().order_by("number")
+        context["factors"] = related_in_locale(self.success_factors_applied, self.locale).order_by("number")
+        context["activities"] = related_in_locale(self.activities, self.locale)
         context["figures"] = list(self.yearly_figures.order_by("year"))
         return context
 

@@ -9,6 +9,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from home.blocks import BodyBlock
+from home.i18n import related_in_locale
 from home.models import BasePage
 from home.panels import page_tabs
 
@@ -85,4 +86,7 @@ class ProgrammePage(BasePage):
         context["other_programmes"] = (
             ProgrammePage.objects.sibling_of(self, inclusive=False).live().public().order_by("title")
         )
+        context["partners"] = related_in_locale(self.partners, self.locale)
+        context["funders"] = related_in_locale(self.funders, self.locale)
+        context["contacts"] = related_in_locale(self.contacts, self.locale)
         return context

@@ -5,7 +5,7 @@ from django.conf import settings
 
 from wagtail.models import Locale
 
-from home.i18n import in_active_language
+from home.i18n import related_in_locale
 
 from ..models import ActivityType, MunicipalityPage, Organisation, StoryPage
 
@@ -28,7 +28,10 @@ def _project(lon: float, lat: float) -> tuple[float, float]:
 
 @register.inclusion_tag("components/footer_organisations.html")
 def footer_organisations():
-    organisations = in_active_language(Organisation.objects.filter(show_in_footer=True).order_by("name"))
+    organisations = related_in_locale(
+        Organisation.objects.filter(show_in_footer=True, locale__language_code=settings.LANGUAGE_CODE),
+        Locale.get_active(),
+    ).order_by("name")
     return {
         "partners": [o for o in organisations if o.kind == Organisation.Kind.PARTNER],
         "funders": [o for o in organisations if o.kind == Organisation.Kind.FUNDER],
@@ -101,4 +104,6 @@ def latest_stories(locale, count=3):
 @register.simple_tag
 def kinds_of_volunteering():
     """Every activity type in the reader's language, Dutch where a translation is missing."""
-    return in_active_language(ActivityType.objects.filter(locale__language_code=settings.LANGUAGE_CODE))
+    return related_in_locale(
+        ActivityType.objects.filter(locale__language_code=settings.LANGUAGE_CODE), Locale.get_active()
+    )

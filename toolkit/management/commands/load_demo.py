@@ -1,6 +1,6 @@
 """Load the demo content. Idempotent: `make run` calls it on every start."""
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from home.demo import ensure_contact_page, ensure_home
@@ -18,9 +18,10 @@ class Command(BaseCommand):
         # Not inside the transaction above: wagtail-localize publishes each translation when
         # its own transaction commits, and the next translation builds on the published one.
         missing = ensure_translations(home, newcomer_index)
-        for code, strings in missing.items():
-            for text in strings:
-                self.stderr.write(f"Untranslated ({code}): {text}")
+        untranslated = [f"  {code}: {text}" for code, strings in missing.items() for text in strings]
+        if untranslated:
+            # A missing string would leave Dutch text under another language's label.
+            raise CommandError("The demo translations lack these strings:\n" + "\n".join(untranslated))
         self.stdout.write(f"Demo content ready: {home.url_path} and {contact.url_path}")
 
     def load_dutch(self):

@@ -1,0 +1,93 @@
+"""Wagtail's database search, made to match word forms in every language.
+
+- PostgreSQL: each page is indexed with the text-search configuration of its own
+  language (Dutch stemming for Dutch pages, Arabic for Arabic ones, ...), and a query uses
+  the configuration of the active language, which is the language of the pages searched.
+  Languages PostgreSQL has no stemmer for use `simple`.
+- SQLite: FTS5 has no stemmers for these languages, so every word of a query matches as
+  a prefix: `ambassadeur` finds `ambassadeurs`.
+Other databases get Wagtail's backend unchanged.
+"""
+
+import copy
+from collections import defaultdict
+from functools import reduce
+from operator import and_, or_
+
+from django.db import connection
+from django.utils import translation
+
+from wagtail.search.backends.database import SearchBackend as database_backend
+from wagtail.search.query import PlainText
+
+# PostgreSQL's configurations per language code; `simple` lowercases without stemming.
+POSTGRES_CONFIGS = {"nl": "dutch", "en": "english", "ar": "arabic", "tr": "turkish"}
+
+
+def postgres_config(language_code: str | None) -> str:
+    return POSTGRES_CONFIGS.get((language_code or "").split("-")[0], "simple")
+
+
+def _object_language(obj) -> str | None:
+    locale = getattr(obj, "locale", None)
+    return locale.language_code if locale is not None else None
+
+
+def _postgres_backend(params):
+    from wagtail.search.backends.database.postgres.postgres import (
+        PostgresIndex,
+        PostgresSearchBackend,
+        PostgresSearchQueryCompiler,
+    )
+
+    class LanguageIndex(PostgresIndex):
+        def add_items(self, model, objs):
+            # Wagtail's indexer reads the configuration from its backend, so each language's
+            # objects go through a copy of the backend set to that language's configuration.
+            by_config = defaultdict(list)
+            for obj in objs:
+                by_config[postgres_config(_object_language(obj))].append(obj)
+            for config, group in by_config.items():
+                backend = copy.copy(self.backend)
+                backend.config = config
+                PostgresIndex(backend).add_items(model, group)
+
+    class LanguageQueryCompiler(PostgresSearchQueryCompiler):
+        def get_config(self, backend):
+            return postgres_config(translation.get_language())
+
+    class LanguagePostgresSearchBackend(PostgresSearchBackend):
+        index_class = LanguageIndex
+        query_compiler_class = LanguageQueryCompiler
+
+    return LanguagePostgresSearchBackend(params)
+
+
+def _sqlite_backend(params, backend):
+    from wagtail.search.backends.database.sqlite.query import Lexeme, SearchQueryExpression
+
+    base_compiler = backend.query_compiler_class
+
+    class PrefixQueryCompiler(base_compiler):
+        def build_search_query_content(self, query, config=None):
+            if isinstance(query, PlainText):
+                terms = query.query_string.split()
+                if not terms:
+                    return None
+                combine = and_ if query.operator.upper() == "AND" else or_
+                return SearchQueryExpression(
+                    reduce(combine, [Lexeme(term, prefix=True) for term in terms]), config=config
+                )
+            return super().build_search_query_content(query, config=config)
+
+    backend.query_compiler_class = PrefixQueryCompiler
+    return backend
+
+
+def SearchBackend(params):  # noqa: N802  (Wagtail looks a backend up by this name)
+    if connection.vendor == "postgresql":
+        return _postgres_backend(params)
+    backend = database_backend(params)
+    if type(backend).__name__ == "SQLiteSearchBackend":
+        return _sqlite_backend(params, backend)
+    return backend
