@@ -9,6 +9,10 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 CHROMIUM ?= /usr/bin/chromium
+PIP_VERSION := 26.3
+# Coverage with its floor; the floor is what the suite meets today and is never lowered.
+# `make test COVERAGE=` runs without it (CI's second database run, which measures the same code).
+COVERAGE ?= --cov --cov-fail-under=95
 
 .PHONY: help run setup test test-browser lint format bench messages clean
 
@@ -19,7 +23,7 @@ help: ## List the targets
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed"'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet pip==$(PIP_VERSION)
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
@@ -41,12 +45,13 @@ format: $(BIN)/.installed ## Format and fix imports with ruff
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-test: $(BIN)/.installed ## Run checks, migrations check, ruff and the test suite (not the browser tests)
+test: $(BIN)/.installed ## Run checks, migrations check, ruff, the import contract and the test suite with coverage (not the browser tests)
 	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) makemigrations --check --dry-run
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/pytest -m "not browser"
+	$(BIN)/lint-imports
+	$(BIN)/pytest -m "not browser" $(COVERAGE)
 
 test-browser: $(BIN)/.installed ## Run the browser tests (Playwright on Debian's Chromium, axe-core)
 	@test -x $(CHROMIUM) || { echo "Chromium is missing at $(CHROMIUM). Install it with: sudo apt-get install chromium fonts-noto-core"; exit 1; }

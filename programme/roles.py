@@ -1,4 +1,4 @@
-"""The groups of DESIGN.md, their permissions and the review workflow. Idempotent.
+"""The groups of the roles, their permissions and the review workflow. Idempotent.
 
 - Pharos editors edit and publish everything and manage settings, snippets and users.
 - Moderators approve or reject what others submit.

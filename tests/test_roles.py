@@ -6,7 +6,13 @@ from wagtail.models import GroupPagePermission, Page, WorkflowPage
 
 import pytest
 
-from programme.roles import MODERATORS, municipality_group_name, setup_roles, translator_group_name
+from programme.roles import (
+    MODERATORS,
+    PHAROS_EDITORS,
+    municipality_group_name,
+    setup_roles,
+    translator_group_name,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -62,3 +68,14 @@ def test_translator_edits_only_their_own_language(client, roles, django_user_mod
     assert tigrinya.permissions_for_user(translator).can_edit()
     assert not dutch.permissions_for_user(translator).can_edit()
     assert not tigrinya.permissions_for_user(translator).can_publish()
+
+
+@pytest.mark.parametrize("group_name", [PHAROS_EDITORS, MODERATORS])
+@pytest.mark.parametrize("code", ["nl", "en", "ti"])
+def test_pharos_editors_and_moderators_may_publish_in_every_language(
+    roles, django_user_model, group_name, code
+):
+    user = user_in(django_user_model, group_name, f"user-{code}")
+    for page in Page.objects.filter(locale__language_code=code, depth__gte=2)[:5]:
+        permissions = page.permissions_for_user(user)
+        assert permissions.can_edit() and permissions.can_publish(), (group_name, page.url_path)

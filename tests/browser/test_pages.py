@@ -106,6 +106,15 @@ def test_keyboard_focus_is_visible_and_cookie_choice_works_without_javascript(
     context = browser.new_context(viewport={"width": 360, "height": 780}, java_script_enabled=False)
     page = context.new_page()
     page.goto(f"{live_server.url}/nl/")
+    # Tab to the first link after the skip link: the focus ring must be drawn.
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    ring = page.evaluate(
+        "(() => { const s = getComputedStyle(document.activeElement);"
+        " return [document.activeElement.tagName, s.outlineStyle, s.outlineWidth, s.boxShadow]; })()"
+    )
+    assert ring[0] in ("A", "BUTTON", "INPUT"), ring
+    assert ring[1] != "none" and ring[2] != "0px" and ring[3] != "none", ring
     assert page.locator(".cookie-banner").count() == 1
     page.locator(".cookie-banner button[value=none]").click()
     page.wait_for_load_state()
