@@ -32,7 +32,7 @@ WORKFLOW = "Beoordeling door Pharos"
 ALL_PAGE_PERMISSIONS = ["add", "change", "publish", "bulk_delete", "lock", "unlock"]
 EDIT_ONLY = ["add", "change"]
 MEDIA = ["add_image", "change_image", "choose_image", "add_document", "change_document", "choose_document"]
-SNIPPET_MODELS = ["organisation", "person", "activitytype", "province"]
+SNIPPET_MODELS = ["organisation", "person", "activitytype"]
 
 
 def municipality_group_name(page) -> str:
@@ -81,6 +81,7 @@ def setup_roles() -> dict[str, Group]:
         for model in SNIPPET_MODELS
         for action in ("add", "change", "delete")
     ]
+    editor_perms += [("programme", "view_province")]  # a fixed list: read-only
     editor_perms += [("home", "change_sitesettings"), ("wagtail_localize", "submit_translation")]
     editor_perms += [("auth", f"{action}_user") for action in ("add", "change", "delete")]
     editor_perms += [("wagtailcore", "add_workflow"), ("wagtailcore", "change_workflow")]

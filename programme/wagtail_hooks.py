@@ -1,5 +1,6 @@
 """Snippets in the admin: list columns and filters that editors use to find them."""
 
+from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -30,10 +31,24 @@ class ActivityTypeViewSet(SnippetViewSet):
     list_filter = ["pictogram", "locale"]
 
 
+class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
+    """Listed and inspected, never added, changed or deleted: a fixed list from a migration."""
+
+    def user_has_permission(self, user, action):
+        if action in ("add", "change", "delete"):
+            return False
+        return super().user_has_permission(user, action)
+
+
 class ProvinceViewSet(SnippetViewSet):
     model = Province
     icon = "site"
     list_display = ["name", "code"]
+    inspect_view_enabled = True
+
+    @property
+    def permission_policy(self):
+        return ReadOnlyPermissionPolicy(self.model)
 
 
 for viewset in (OrganisationViewSet, PersonViewSet, ActivityTypeViewSet, ProvinceViewSet):

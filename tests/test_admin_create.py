@@ -289,3 +289,17 @@ class AdminCreationTests(WagtailPageTestCase):
         )
         self.assertEqual(response.status_code, 200)
         self.assertIn("body", response.context["form"].errors)
+
+
+def test_provinces_are_read_only_in_the_admin(admin_client):
+    from programme.models import Province
+
+    province = Province.objects.get(code="GE")
+    assert admin_client.get("/admin/snippets/programme/province/").status_code == 200
+    assert admin_client.get("/admin/snippets/programme/province/add/").status_code in (302, 403)
+    response = admin_client.post(
+        f"/admin/snippets/programme/province/edit/{province.pk}/", {"name": "Gelre", "code": "GE"}
+    )
+    assert response.status_code in (302, 403)
+    province.refresh_from_db()
+    assert province.name == "Gelderland"

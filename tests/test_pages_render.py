@@ -1,9 +1,11 @@
 """Each page type renders its key content; relations cost a constant number of queries."""
 
 import gzip
+import html
 import re
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -11,6 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, Site
 
 import pytest
+import yaml
 
 from programme.models import CaseStudyPage, MunicipalityPage, Organisation, SuccessFactorPage
 from toolkit.models import GuidePage
@@ -20,46 +23,33 @@ from .factories import CaseStudyPageFactory, GuidePageFactory, YearlyFigureFacto
 pytestmark = pytest.mark.django_db
 
 
+def demo_pages(spec=None, path=""):
+    """(URL, page data) for every page in the demo data, read from demo/pages.yaml."""
+    if spec is None:
+        spec = yaml.safe_load((Path(settings.BASE_DIR) / "demo" / "pages.yaml").read_text(encoding="utf-8"))
+        yield "/nl/", spec
+    else:
+        yield f"/nl/{path}/", spec
+    for child in spec.get("children", []):
+        yield from demo_pages(child, f"{path}/{child['slug']}".strip("/"))
+
+
+# Each page type shows these fields of its own; the expectations come from the data, so
+# rewording the demo copy changes what is checked, not whether the test passes.
+SHOWN_FIELDS = ("title", "summary", "mission", "intro")
+
+
 @pytest.mark.parametrize(
-    ("path", "expected"),
-    [
-        ("/nl/", ["Bewoners van azc", "Voor nieuwkomers", "Succesfactoren", "Koning Willem-Alexander"]),
-        (
-            "/nl/over-aan-de-slag/",
-            [
-                "27 gemeenten",
-                "Nijmegen en Utrecht",
-                "Kansfonds",
-                "Marieke Stopel",
-                "diverser vrijwilligersbestand",
-            ],
-        ),
-        ("/nl/succesfactoren/", ["Bewoners van het azc staan centraal", "Laagdrempelig en praktisch"]),
-        (
-            "/nl/succesfactoren/samen-in-groepjes/",
-            ["In groepjes", "Begin met groepjes", "Begeleiden tijdens het vrijwilligerswerk"],
-        ),
-        ("/nl/gemeenten/", ["Nijmegen", "Utrecht"]),
-        (
-            "/nl/gemeenten/nijmegen/",
-            ["GM0268", "Gelderland", "<svg", "<table", "Samen in het groen in Nijmegen"],
-        ),
-        ("/nl/gemeenten/nijmegen/samen-in-het-groen-nijmegen/", ["Aanpak", "voorbeeld"]),
-        ("/nl/verhalen/", ["Helffer Kootkar", "application/atom+xml"]),
-        ("/nl/verhalen/koning-bezoekt-aan-de-slag/", ["16 december", "Blauw Bloed"]),
-        ("/nl/handreikingen/", ["Een lokaal projectteam opzetten", "Aan de Slag voortzetten"]),
-        ("/nl/handreikingen/matchen/", ["Vorm groepjes", "Checklist", "PDF"]),
-        ("/nl/nieuwkomers/", ["Wat is vrijwilligerswerk?"]),
-        ("/nl/nieuwkomers/mag-ik-meedoen/", ["COA", 'role="note"']),
-        ("/nl/contact/", ["aandeslag@pharos.nl", "Marieke Stopel"]),
-    ],
+    ("path", "spec"), list(demo_pages()), ids=lambda value: value if isinstance(value, str) else ""
 )
-def test_demo_pages_render_their_key_content(client, path, expected):
+def test_every_demo_page_renders_its_own_content(client, path, spec):
     response = client.get(path)
     assert response.status_code == 200
-    content = response.content.decode()
-    for text in expected:
-        assert text in content, f"{text!r} missing on {path}"
+    content = html.unescape(response.content.decode())
+    for field in SHOWN_FIELDS:
+        text = spec.get(field)
+        if text and "<" not in text:  # rich text is rendered, not echoed
+            assert " ".join(text.split())[:60] in " ".join(content.split()), f"{field} missing on {path}"
 
 
 def test_example_pages_carry_a_visible_voorbeeld_label(client):
