@@ -1,6 +1,7 @@
 """Snippets in the admin: list columns and filters that editors use to find them."""
 
 from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -46,10 +47,7 @@ class ProvinceViewSet(SnippetViewSet):
     list_display = ["name", "code"]
     inspect_view_enabled = True
 
-    @property
-    def permission_policy(self):
-        return ReadOnlyPermissionPolicy(self.model)
 
-
+register_permission_policy(Province, ReadOnlyPermissionPolicy(Province))
 for viewset in (OrganisationViewSet, PersonViewSet, ActivityTypeViewSet, ProvinceViewSet):
     register_snippet(viewset)
