@@ -31,7 +31,7 @@ setup: $(BIN)/.installed ## Create .venv, install dependencies, migrate, load th
 	$(MANAGE) migrate --no-input
 	$(MANAGE) load_demo
 	$(MANAGE) setup_roles --verbosity 0
-	$(MANAGE) ensure_admin --url http://$(HOST):$(PORT)/admin/
+	$(MANAGE) ensure_admin --demo-accounts --url http://$(HOST):$(PORT)/admin/
 
 run: setup ## Set everything up and serve the site on http://127.0.0.1:8000/
 	@echo "Serving http://$(HOST):$(PORT)/  (Ctrl-C stops)"

@@ -1,8 +1,12 @@
 from django.apps import AppConfig
 from django.conf import locale, settings
 
+from wagtail.users.apps import WagtailUsersAppConfig
+
 
 class HomeConfig(AppConfig):
+    # This module holds a second config (UsersConfig), so Django must be told which is home's.
+    default = True
     name = "home"
     verbose_name = "Home and shared parts"
     default_auto_field = "django.db.models.BigAutoField"
@@ -13,3 +17,9 @@ class HomeConfig(AppConfig):
         # language has to pose as another code.
         for code, info in settings.EXTRA_LANG_INFO.items():
             locale.LANG_INFO.setdefault(code, info)
+
+
+class UsersConfig(WagtailUsersAppConfig):
+    """Wagtail's user admin with the guards of `home.users` (listed instead of wagtail.users)."""
+
+    user_viewset = "home.users.UserViewSet"

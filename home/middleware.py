@@ -1,9 +1,23 @@
 """Remember the language a visitor reads in, so that "/" brings them back to it."""
 
 from django.conf import settings
+from django.middleware import locale
 from django.utils.translation import get_language_from_path
 
 from .views import healthz
+
+
+class LocaleMiddleware(locale.LocaleMiddleware):
+    """Django's, except that a 404 under /api/ stays a JSON 404.
+
+    Django redirects any 404 without a language prefix to the same path under /nl/,
+    which would turn an API client's error into an HTML page.
+    """
+
+    def process_response(self, request, response):
+        if request.path_info.startswith("/api/"):
+            return response
+        return super().process_response(request, response)
 
 
 class RememberLanguageMiddleware:

@@ -115,6 +115,10 @@ def _same_page_in_source_language(path: str) -> Page | None:
     return Page.objects.filter(url_path=url_path).live().public().first()
 
 
+def api_not_found(request, *args, **kwargs) -> JsonResponse:
+    return JsonResponse({"message": "Not found: this API has no such endpoint."}, status=404)
+
+
 MAX_QUERY_LENGTH = 200
 
 

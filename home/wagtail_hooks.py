@@ -6,10 +6,14 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.permissions import register_permission_policy
+
+from axes.models import AccessAttempt
 
 from . import po_upload
 from .rich_text import LocalizedPageLinkHandler
 from .translation_status import translation_status_view
+from .users import LockoutViewSet, NoAddOrChangePolicy
 from .views import not_available
 
 
@@ -38,6 +42,12 @@ def admin_urls():
             name="safe_upload_pofile",
         ),
     ]
+
+
+@hooks.register("register_admin_viewset")
+def lockout_viewset():
+    register_permission_policy(AccessAttempt, NoAddOrChangePolicy(AccessAttempt))
+    return LockoutViewSet("lockouts")
 
 
 @hooks.register("register_admin_menu_item")

@@ -16,6 +16,7 @@ from wagtail.models import (
     GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
+    Locale,
     Page,
     Workflow,
     WorkflowPage,
@@ -24,7 +25,7 @@ from wagtail.models import (
 
 from home.i18n import language_name
 
-from .models import MunicipalityPage
+from .models import MunicipalityPage, MunicipalityRole
 
 PHAROS_EDITORS = "Pharos-redacteuren"
 MODERATORS = "Moderatoren"
@@ -32,7 +33,9 @@ WORKFLOW = "Beoordeling door Pharos"
 ALL_PAGE_PERMISSIONS = ["add", "change", "publish", "bulk_delete", "lock", "unlock"]
 EDIT_ONLY = ["add", "change"]
 MEDIA = ["add_image", "change_image", "choose_image", "add_document", "change_document", "choose_document"]
+MUNICIPAL_MEDIA = MEDIA  # granted on the municipality's own collection only
 SNIPPET_MODELS = ["organisation", "person", "activitytype"]
+SHARED_COLLECTION = "Gedeeld"
 
 
 def municipality_group_name(page) -> str:
@@ -54,8 +57,8 @@ def _page_perms(group: Group, page: Page, kinds: list[str]) -> None:
         )
 
 
-def _media_perms(group: Group, codenames: list[str]) -> None:
-    root = Collection.get_first_root_node()
+def _media_perms(group: Group, codenames: list[str], collection: Collection | None = None) -> None:
+    root = collection or Collection.get_first_root_node()
     for codename in codenames:
         app = "wagtailimages" if codename.endswith("image") else "wagtaildocs"
         GroupCollectionPermission.objects.get_or_create(
@@ -82,6 +85,7 @@ def setup_roles() -> dict[str, Group]:
         for action in ("add", "change", "delete")
     ]
     editor_perms += [("programme", "view_province")]  # a fixed list: read-only
+    editor_perms += [("axes", "view_accessattempt"), ("axes", "delete_accessattempt")]  # lock-outs
     editor_perms += [("home", "change_sitesettings"), ("wagtail_localize", "submit_translation")]
     editor_perms += [("auth", f"{action}_user") for action in ("add", "change", "delete")]
     editor_perms += [("wagtailcore", "add_workflow"), ("wagtailcore", "change_workflow")]
@@ -94,19 +98,13 @@ def setup_roles() -> dict[str, Group]:
     _media_perms(moderators, ["choose_image", "choose_document"])
 
     groups = {PHAROS_EDITORS: editors, MODERATORS: moderators}
+    shared_collection()
     dutch_municipalities = MunicipalityPage.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
     for municipality in dutch_municipalities:
-        group = _group(municipality_group_name(municipality), [])
-        _page_perms(group, municipality, EDIT_ONLY)
-        _media_perms(group, ["add_image", "choose_image", "add_document", "choose_document"])
+        group = sync_municipality_group(municipality)
         groups[group.name] = group
-
-    for code, _name in settings.LANGUAGES:
-        if code == settings.LANGUAGE_CODE or code not in homes:
-            continue
-        group = _group(translator_group_name(code), [])
-        _page_perms(group, homes[code], EDIT_ONLY)
-        _media_perms(group, ["choose_image", "choose_document"])
+    for locale in Locale.objects.exclude(language_code=settings.LANGUAGE_CODE):
+        group = sync_translator_group(locale)
         groups[group.name] = group
 
     # Changes by municipal editors and translators wait for a moderator's approval.
@@ -117,3 +115,64 @@ def setup_roles() -> dict[str, Group]:
     for home in homes.values():
         WorkflowPage.objects.get_or_create(page=home, defaults={"workflow": workflow})
     return groups
+
+
+def shared_collection() -> Collection:
+    """Images and documents every group may choose: logos, pictograms, shared photos."""
+    root = Collection.get_first_root_node() or Collection.add_root(name="Root")
+    existing = root.get_children().filter(name=SHARED_COLLECTION).first()
+    return existing or root.add_child(name=SHARED_COLLECTION)
+
+
+@transaction.atomic
+def sync_municipality_group(page: MunicipalityPage) -> Group:
+    """The group and collection of a municipality, keyed by its CBS code, named after it.
+
+    Called when a municipality page is published: a new municipality gets its group and
+    collection, a renamed one renames them. The group edits the municipality's page in
+    every language (not publish: that goes through review) and uses its own collection.
+    """
+    source = (
+        MunicipalityPage.objects.filter(
+            translation_key=page.translation_key, locale__language_code=settings.LANGUAGE_CODE
+        ).first()
+        or page
+    )
+    name = municipality_group_name(source)
+    link = (
+        MunicipalityRole.objects.filter(cbs_code=page.cbs_code).select_related("group", "collection").first()
+    )
+    if link is None:
+        group, _created = Group.objects.get_or_create(name=name)
+        root = Collection.get_first_root_node()
+        collection = root.get_children().filter(name=name).first() or root.add_child(name=name)
+        link = MunicipalityRole.objects.create(cbs_code=page.cbs_code, group=group, collection=collection)
+    elif link.group.name != name:
+        # A page renamed: group and collection follow; another group may not hold the name.
+        Group.objects.filter(name=name).exclude(pk=link.group_id).delete()
+        link.group.name = name
+        link.group.save(update_fields=["name"])
+        link.collection.name = name
+        link.collection.save(update_fields=["name"])
+    group = link.group
+    group.permissions.add(_perm("wagtailadmin", "access_admin"))
+    for translation in MunicipalityPage.objects.filter(translation_key=page.translation_key):
+        _page_perms(group, translation, EDIT_ONLY)
+    shared = shared_collection()
+    # Only its own collection and the shared one: never the root, so never others' uploads.
+    GroupCollectionPermission.objects.filter(group=group).exclude(
+        collection__in=[link.collection, shared]
+    ).delete()
+    _media_perms(group, MUNICIPAL_MEDIA, link.collection)
+    _media_perms(group, ["choose_image", "choose_document"], shared)
+    return group
+
+
+def sync_translator_group(locale: Locale) -> Group:
+    """The translators of one language: they edit that language's pages, nothing else."""
+    group = _group(translator_group_name(locale.language_code), [])
+    home = Page.objects.filter(depth=2, locale=locale).first()
+    if home is not None:
+        _page_perms(group, home, EDIT_ONLY)
+    _media_perms(group, ["choose_image", "choose_document"], shared_collection())
+    return group

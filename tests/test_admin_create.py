@@ -44,7 +44,8 @@ def list_block(items: list) -> dict:
 
 class AdminCreationTests(WagtailPageTestCase):
     def setUp(self):
-        self.login()
+        # force_login: django-axes refuses logins made without a request, as client.login() makes.
+        self.client.force_login(self.create_superuser("editor", "editor@example.org", "correct-horse-12"))
         self.home = HomePage.objects.get(locale__language_code="nl")
         self.factor = SuccessFactorPage.objects.filter(locale=self.home.locale).first()
         # Each index page may exist once per parent, so new ones go under a second home page.

@@ -194,8 +194,9 @@ def test_api_serves_pages_images_and_documents_read_only(client):
     assert response.status_code == 200
     items = response.json()["items"]
     assert {"GM0268", "GM0344"} <= {item["cbs_code"] for item in items}
-    assert client.get("/api/v2/documents/").status_code == 200
-    assert client.get("/api/v2/images/").status_code == 200
+    # Uploads are not listed: an upload is not public until a live page uses it.
+    assert client.get("/api/v2/documents/").status_code == 404
+    assert client.get("/api/v2/images/").status_code == 404
     assert client.post("/api/v2/pages/", {}).status_code == 405
     assert client.get("/api/v2/pages/?type=nope.Nope").status_code == 400
 

@@ -6,7 +6,4 @@ DEBUG = True
 SECRET_KEY = "django-insecure-local-development-only"  # noqa: S105
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
-
-# Serve static files from the app folders, re-scanned on change; production serves collected ones.
-WHITENOISE_USE_FINDERS = True
-WHITENOISE_AUTOREFRESH = True
+DEMO_ACCOUNTS_ALLOWED = True  # ensure_admin --demo-accounts: one login per role

@@ -17,7 +17,4 @@ MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="aandeslag-test-media-"))  # noqa: F40
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
 WAGTAILFRONTENDCACHE = {}
-
-# Serve static files from the app folders, re-scanned on change; production serves collected ones.
-WHITENOISE_USE_FINDERS = True
-WHITENOISE_AUTOREFRESH = True
+DEMO_ACCOUNTS_ALLOWED = True

@@ -1,3 +1,4 @@
+from .access import MunicipalityRole
 from .case_studies import CaseStudyPage
 from .factors import SuccessFactorIndexPage, SuccessFactorPage
 from .municipalities import (
@@ -17,6 +18,7 @@ __all__ = [
     "CaseStudyPage",
     "MunicipalityIndexPage",
     "MunicipalityPage",
+    "MunicipalityRole",
     "Organisation",
     "Person",
     "PressLink",
