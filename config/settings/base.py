@@ -24,8 +24,9 @@ INSTALLED_APPS = [
     "toolkit",
     "wagtail_localize",
     "wagtail_localize.locales",
-    # Login throttling.
+    # Login throttling, Content-Security-Policy.
     "axes",
+    "csp",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -56,7 +57,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "home.middleware.HealthCheckMiddleware",
+    # Before anything reads the request: a NUL byte or invalid UTF-8 answers 400 here.
+    "home.security.RejectMalformedInputMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "home.security.ContentSecurityPolicyMiddleware",
     # Serves hashed, compressed static files straight from the app server.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -241,7 +245,44 @@ if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
     }
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "same-origin"
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# The public site: no inline script or style, nothing from another host. A consented video
+# adds its player's host to frame-src on its own page (home.security).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'none'"],
+        "frame-ancestors": ["'none'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+    }
+}
+# Wagtail's admin writes inline styles and scripts and frames its own previews: a looser
+# policy, under /admin/ only, still without other hosts.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'"],
+        "frame-ancestors": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+    }
+}
+# No avatars from Gravatar: each admin page would send a hash of the editor's e-mail address there.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Wagtail's preview views set SAMEORIGIN on themselves; everything else refuses framing.
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True

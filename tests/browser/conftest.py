@@ -65,7 +65,22 @@ def external_requests():
 
 
 @pytest.fixture
-def page(browser, live_server, external_requests):
+def csp_violations():
+    return []
+
+
+def watch_csp(page, violations: list) -> None:
+    """Record every Content-Security-Policy violation Chromium reports on the console."""
+    page.on(
+        "console",
+        lambda message: (
+            violations.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
+
+
+@pytest.fixture
+def page(browser, live_server, external_requests, csp_violations):
     context = browser.new_context(viewport=PHONE, locale="nl-NL")
     own_host = urlsplit(live_server.url).netloc
 
@@ -78,9 +93,11 @@ def page(browser, live_server, external_requests):
 
     context.route("**/*", only_our_host)
     page = context.new_page()
+    watch_csp(page, csp_violations)
     yield page
     context.close()
     assert not external_requests, f"The page tried to reach other hosts: {external_requests}"
+    assert not csp_violations, f"Content-Security-Policy violations: {csp_violations}"
 
 
 def screenshot(page, name: str) -> Path:

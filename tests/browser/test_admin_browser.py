@@ -1,0 +1,26 @@
+"""The admin in a real browser: no request to another host (no Gravatar), no CSP violation."""
+
+from wagtail.models import Page
+
+import pytest
+
+pytestmark = pytest.mark.django_db(transaction=True)
+PASSWORD = "een-lang-en-sterk-wachtwoord"
+
+
+def test_the_admin_reaches_no_other_host_and_keeps_to_its_policy(
+    page, live_server, demo_site, django_user_model
+):
+    django_user_model.objects.create_superuser("beheerder", "beheerder@example.org", PASSWORD)
+    page.goto(f"{live_server.url}/admin/login/")
+    page.fill("input[name=username]", "beheerder")
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{live_server.url}/admin/")
+    factor = Page.objects.get(url_path="/home/succesfactoren/laagdrempelig/")
+    # The dashboard, the page editor and the user list (where avatars would come from Gravatar).
+    for path in ("/admin/", f"/admin/pages/{factor.pk}/edit/", "/admin/users/"):
+        page.goto(f"{live_server.url}{path}")
+        page.wait_for_load_state("networkidle")
+        assert page.locator("main, #main").count() >= 1, path
+    # The page fixture fails the test on any request to another host or CSP violation.
