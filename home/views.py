@@ -1,9 +1,12 @@
 """Views beside Wagtail's pages: health check, error page, page serving per language, search."""
 
+import concurrent.futures
 import logging
+import time
 import unicodedata
 import uuid
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
@@ -31,6 +34,9 @@ def _database_ok() -> bool:
     except DatabaseError:
         logger.exception("Health check: database unreachable")
         return False
+    finally:
+        # Run in a worker thread: its connection is its own, and is not kept.
+        connection.close()
 
 
 def _cache_ok() -> bool:
@@ -45,6 +51,10 @@ def _cache_ok() -> bool:
         return False
 
 
+HEALTH_TIMEOUT = 0.8
+_health_pool = concurrent.futures.ThreadPoolExecutor(max_workers=4, thread_name_prefix="healthz")
+
+
 @never_cache
 def healthz(request) -> HttpResponse:
     """For load balancers: 200 while the database answers, 503 when it does not.
@@ -52,8 +62,18 @@ def healthz(request) -> HttpResponse:
     A failing cache slows pages down but does not stop them, so it is reported as
     "degraded" with a 200; only the database takes the instance out of rotation.
     """
-    database_ok = _database_ok()
-    cache_ok = _cache_ok()
+    # Both checks run at once in worker threads, so a hung database or cache costs at most
+    # HEALTH_TIMEOUT, and the load balancer hears within a second whatever hangs.
+    checks = {"database": _health_pool.submit(_database_ok), "cache": _health_pool.submit(_cache_ok)}
+    deadline = time.monotonic() + HEALTH_TIMEOUT
+    results = {}
+    for name, future in checks.items():
+        try:
+            results[name] = future.result(timeout=max(0.0, deadline - time.monotonic()))
+        except concurrent.futures.TimeoutError:
+            logger.error("Health check: %s did not answer within %s s", name, HEALTH_TIMEOUT)
+            results[name] = False
+    database_ok, cache_ok = results["database"], results["cache"]
     checks = {"database": "ok" if database_ok else "failing", "cache": "ok" if cache_ok else "degraded"}
     if not database_ok:
         status, code = "failing", 503
@@ -75,7 +95,9 @@ FALLBACK_500 = (
 def server_error(request, template_name="500.html") -> HttpResponse:
     # Rendered without context processors: they may need the database, which may be what failed.
     try:
-        body = loader.get_template(template_name).render({"request_path": request.path})
+        # Say "we have been told" only when someone is: by mail or through Sentry.
+        told = bool(settings.ADMINS or getattr(settings, "SENTRY_DSN", ""))
+        body = loader.get_template(template_name).render({"request_path": request.path, "told": told})
     except Exception:  # the error page itself must never fail
         logger.exception("Could not render the 500 page")
         body = FALLBACK_500

@@ -42,7 +42,9 @@ def test_every_public_page_type_sends_a_strict_policy(client, path):
     assert policy["form-action"] == "form-action 'self'"
     assert policy["script-src"] == "script-src 'self'"
     assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
-    assert "camera=()" in response["Permissions-Policy"] and "geolocation=()" in response["Permissions-Policy"]
+    assert (
+        "camera=()" in response["Permissions-Policy"] and "geolocation=()" in response["Permissions-Policy"]
+    )
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Cross-Origin-Opener-Policy"] == "same-origin"
     assert response["X-Frame-Options"] == "DENY"

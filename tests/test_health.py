@@ -1,7 +1,7 @@
 import os
+import time
 from unittest import mock
 
-from django.db import OperationalError
 from django.test import override_settings
 
 import pytest
@@ -17,20 +17,36 @@ def test_healthz_is_ok_when_database_and_cache_answer(client):
 
 
 def test_healthz_fails_with_503_naming_the_database_when_it_does_not_answer(client):
-    with mock.patch("home.views.connection.cursor", side_effect=OperationalError("down")):
+    with mock.patch("home.views._database_ok", lambda: False):
         response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json()["status"] == "failing"
     assert response.json()["checks"]["database"] == "failing"
 
 
+@pytest.mark.parametrize("hung", ["_database_ok", "_cache_ok"])
+def test_healthz_answers_within_a_second_whatever_hangs(client, hung):
+    import threading
+
+    release = threading.Event()
+    with mock.patch(f"home.views.{hung}", lambda: release.wait(30)):
+        started = time.monotonic()
+        response = client.get("/healthz")
+        elapsed = time.monotonic() - started
+    release.set()
+    assert elapsed < 1.0, elapsed
+    name = "database" if hung == "_database_ok" else "cache"
+    assert response.json()["checks"][name] in ("failing", "degraded")
+    assert response.status_code == (503 if name == "database" else 200)
+
+
 @override_settings(
     CACHES={
         "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
+            "BACKEND": "home.cache.CircuitBreakerRedisCache",
             # Nothing listens on port 1: the cache is unreachable.
             "LOCATION": "redis://127.0.0.1:1/0",
-            "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.2},
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.2},
         }
     }
 )
@@ -46,7 +62,7 @@ def test_healthz_reports_an_unreachable_cache_as_degraded_but_stays_200(client):
 def test_healthz_checks_redis_when_redis_url_is_set(client):
     from django.core.cache import caches
 
-    assert type(caches["default"]).__name__ == "RedisCache"
+    assert type(caches["default"]).__name__ == "CircuitBreakerRedisCache"
     response = client.get("/healthz")
     assert response.json()["checks"]["cache"] == "ok"
 

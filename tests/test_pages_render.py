@@ -129,7 +129,6 @@ def test_guide_page_lists_its_success_factors_and_downloads(client, demo_page):
 def test_municipality_filter_ignores_odd_values(client):
     for query in [
         "?status=pilot",
-        "?status=%00%ff",
         "?provincie=<script>",
         "?status=pilot&status=x",
         "?provincie=" + "x" * 5000,
@@ -137,6 +136,8 @@ def test_municipality_filter_ignores_odd_values(client):
         response = client.get("/nl/gemeenten/" + query)
         assert response.status_code == 200, query
         assert "<script>" not in response.content.decode().split("<main")[1]
+    # A NUL byte or bytes that are not UTF-8 never reach the view (home.security).
+    assert client.get("/nl/gemeenten/?status=%00%ff").status_code == 400
     assert (
         "Zwolle"
         not in client.get("/nl/gemeenten/?status=pilot")

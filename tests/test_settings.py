@@ -22,6 +22,8 @@ def run_manage(*args, env_extra: dict[str, str], drop: tuple[str, ...] = ()) -> 
 PRODUCTION_ENV = {
     "SECRET_KEY": "test-only-" + "k3Vq9Zr2Lx7Pw4Nt8Hb1Jm6Fd0Sg5Yc" * 2,
     "ALLOWED_HOSTS": "aandeslag.example.org",
+    "WAGTAILADMIN_BASE_URL": "https://aandeslag.example.org",
+    "EMAIL_URL": "smtp://mailer:geheim@smtp.example.org:587",
 }
 
 
@@ -31,7 +33,7 @@ def test_production_settings_pass_the_deploy_check():
     assert "no issues" in result.stdout
 
 
-@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS"])
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS", "WAGTAILADMIN_BASE_URL", "EMAIL_URL"])
 def test_production_refuses_to_start_without_a_required_variable(missing):
     env = {k: v for k, v in PRODUCTION_ENV.items() if k != missing}
     result = run_manage("check", env_extra=env, drop=(missing,))
@@ -51,3 +53,49 @@ def test_collectstatic_writes_hashed_compressed_files(tmp_path):
     assert hashed, css
     assert f"{hashed[0]}.gz" in css
     assert (tmp_path / "staticfiles.json").exists()
+
+
+def test_production_mails_through_the_configured_server_and_reports_errors():
+    script = (
+        "from django.conf import settings as s; "
+        "print(s.EMAIL_BACKEND, s.EMAIL_HOST, s.EMAIL_PORT, s.EMAIL_USE_TLS, s.EMAIL_HOST_USER, s.ADMINS)"
+    )
+    result = run_manage(
+        "shell", "-c", script, env_extra={**PRODUCTION_ENV, "ADMINS": "Beheer <beheer@example.org>"}
+    )
+    assert result.returncode == 0, result.stderr
+    assert (
+        "smtp.EmailBackend smtp.example.org 587 True mailer [('Beheer', 'beheer@example.org')]"
+        in result.stdout
+    )
+
+
+@pytest.mark.django_db
+def test_logs_are_one_json_object_per_line_with_the_request_id(client):
+    import json
+    import logging
+
+    from home.logging import JSONFormatter, RequestIdFilter
+
+    response = client.get("/healthz", HTTP_X_REQUEST_ID="abcdef123456")
+    assert response["X-Request-ID"] == "abcdef123456"
+    record = logging.LogRecord("home", logging.ERROR, __file__, 1, "Iets ging mis: %s", ("x",), None)
+    RequestIdFilter().filter(record)
+    entry = json.loads(JSONFormatter().format(record))
+    assert entry["message"] == "Iets ging mis: x" and entry["level"] == "ERROR" and "request_id" in entry
+
+
+def test_the_500_page_says_we_were_told_only_when_someone_is(settings):
+    from django.test import RequestFactory
+    from django.utils.html import escape
+    from django.utils.translation import gettext, override
+
+    from home.views import server_error
+
+    with override("en"):
+        told = escape(gettext("We have been told."))
+        settings.ADMINS = []
+        settings.SENTRY_DSN = ""
+        assert told not in server_error(RequestFactory().get("/")).content.decode()
+        settings.ADMINS = [("Beheer", "beheer@example.org")]
+        assert told in server_error(RequestFactory().get("/")).content.decode()

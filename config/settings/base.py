@@ -56,6 +56,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "home.logging.RequestIdMiddleware",
     "home.middleware.HealthCheckMiddleware",
     # Before anything reads the request: a NUL byte or invalid UTF-8 answers 400 here.
     "home.security.RejectMalformedInputMiddleware",
@@ -107,6 +108,13 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A database that does not answer costs seconds, not the worker: connecting gives up
+    # after DB_CONNECT_TIMEOUT, a statement after DB_STATEMENT_TIMEOUT_MS.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        connect_timeout=int(os.environ.get("DB_CONNECT_TIMEOUT", "2")),
+        options=f"-c statement_timeout={int(os.environ.get('DB_STATEMENT_TIMEOUT_MS', '5000'))}",
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # A local-memory cache unless REDIS_URL points at Redis, which app servers then share.
@@ -114,17 +122,16 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
+            # A cache outage degrades the site, never takes it down: short timeouts, and a
+            # circuit breaker that skips Redis for a while after a failure (home/cache.py).
+            "BACKEND": "home.cache.CircuitBreakerRedisCache",
             "LOCATION": REDIS_URL,
             "OPTIONS": {
-                # A cache outage degrades the site; it must not take it down.
-                "IGNORE_EXCEPTIONS": True,
-                "SOCKET_CONNECT_TIMEOUT": 2,
-                "SOCKET_TIMEOUT": 2,
+                "SOCKET_CONNECT_TIMEOUT": float(os.environ.get("REDIS_TIMEOUT", "0.25")),
+                "SOCKET_TIMEOUT": float(os.environ.get("REDIS_TIMEOUT", "0.25")),
             },
         }
     }
-    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -287,12 +294,43 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 
+# One JSON object per line with the request id; errors also go by mail to ADMINS.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "home.logging.RequestIdFilter"}},
+    "formatters": {"json": {"()": "home.logging.JSONFormatter"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "json", "filters": ["request_id"]},
+        "mail_admins": {"class": "django.utils.log.AdminEmailHandler", "level": "ERROR"},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "loggers": {
+        "django.request": {"handlers": ["console", "mail_admins"], "level": "ERROR", "propagate": False},
+    },
 }
+
+# Mail: EMAIL_URL as smtp://user:password@host:587 (STARTTLS) or smtps://...:465 (TLS).
+EMAIL_URL = os.environ.get("EMAIL_URL", "")
+if EMAIL_URL:
+    from urllib.parse import unquote, urlsplit
+
+    _mail = urlsplit(EMAIL_URL)
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = _mail.hostname
+    EMAIL_PORT = _mail.port or (465 if _mail.scheme == "smtps" else 587)
+    EMAIL_HOST_USER = unquote(_mail.username or "")
+    EMAIL_HOST_PASSWORD = unquote(_mail.password or "")
+    EMAIL_USE_SSL = _mail.scheme == "smtps"
+    EMAIL_USE_TLS = _mail.scheme == "smtp" and EMAIL_PORT != 25
+    EMAIL_TIMEOUT = 10
+DEFAULT_FROM_EMAIL = SERVER_EMAIL = os.environ.get("EMAIL_FROM", "Aan de Slag <noreply@localhost>")
+# Who hears of server errors by mail: "Name <address>, Name <address>".
+ADMINS = [
+    (entry.split("<")[0].strip(), entry.split("<")[-1].rstrip(">").strip())
+    for entry in os.environ.get("ADMINS", "").split(",")
+    if "@" in entry
+]
 
 # Professional guidance (factors, guides, municipalities) is kept in these languages;
 # the newcomer section in all of LANGUAGES. The translation status view follows this.

@@ -21,6 +21,17 @@ def required_env(name: str) -> str:
 
 
 SECRET_KEY = required_env("SECRET_KEY")
+# Links in review e-mails must point at the real site, never at 127.0.0.1.
+WAGTAILADMIN_BASE_URL = required_env("WAGTAILADMIN_BASE_URL")
+# Mail must work in production: the review workflow sends it.
+required_env("EMAIL_URL")
+
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
+if SENTRY_DSN:
+    import sentry_sdk
+
+    # No personal data: no IP addresses, cookies or user details leave the site.
+    sentry_sdk.init(dsn=SENTRY_DSN, send_default_pii=False, traces_sample_rate=0.0)
 ALLOWED_HOSTS = [host.strip() for host in required_env("ALLOWED_HOSTS").split(",") if host.strip()]
 # ".example.org" in ALLOWED_HOSTS means the domain and its subdomains.
 CSRF_TRUSTED_ORIGINS = [
