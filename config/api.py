@@ -5,7 +5,37 @@ live page uses yet. Documents are linked from the pages and served by Wagtail's 
 """
 
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 
+from home.views import clean_query
+
+# Numbers beyond what any id or offset can be; larger ones make databases refuse the query.
+LARGEST_NUMBER = 2**31 - 1
+NUMERIC_PARAMETERS = (
+    "offset",
+    "limit",
+    "id",
+    "child_of",
+    "descendant_of",
+    "ancestor_of",
+    "translation_of",
+    "site",
+)
+
+
+class BoundedPagesAPIViewSet(PagesAPIViewSet):
+    """Wagtail's pages endpoint, answering 400 for numbers out of range instead of a 500."""
+
+    def check_query_parameters(self, queryset):
+        super().check_query_parameters(queryset)
+        for name in NUMERIC_PARAMETERS:
+            value = self.request.GET.get(name, "").strip().lstrip("-")
+            if value.isdigit() and int(value) > LARGEST_NUMBER:
+                raise BadRequestError(f"{name} is out of range")
+        if "search" in self.request.GET and not clean_query(self.request.GET["search"]):
+            raise BadRequestError("search needs at least one word")
+
+
 api_router = WagtailAPIRouter("wagtailapi")
-api_router.register_endpoint("pages", PagesAPIViewSet)
+api_router.register_endpoint("pages", BoundedPagesAPIViewSet)

@@ -71,7 +71,9 @@ def _sqlite_backend(params, backend):
     class PrefixQueryCompiler(base_compiler):
         def build_search_query_content(self, query, config=None):
             if isinstance(query, PlainText):
-                terms = query.query_string.split()
+                # Each word is quoted for FTS5, which escapes a quote by doubling it; a stray
+                # one (from the API's search parameter) would otherwise end the string.
+                terms = [term.replace('"', '""') for term in query.query_string.split()]
                 if not terms:
                     return None
                 combine = and_ if query.operator.upper() == "AND" else or_
