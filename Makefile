@@ -14,7 +14,7 @@ PIP_VERSION := 26.3
 # `make test COVERAGE=` runs without it (CI's second database run, which measures the same code).
 COVERAGE ?= --cov --cov-fail-under=95
 
-.PHONY: help run setup test test-browser lint format bench messages clean
+.PHONY: help run setup test test-browser lint format bench messages lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-14s %s\n", $$1, $$2}'
@@ -24,7 +24,7 @@ $(BIN)/.installed: requirements.txt requirements-dev.txt
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed"'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet pip==$(PIP_VERSION)
-	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements-dev.txt
 	touch $@
 
 setup: $(BIN)/.installed ## Create .venv, install dependencies, migrate, load the demo content
@@ -63,6 +63,10 @@ bench: $(BIN)/.installed ## Print query counts and page weights as ratios, measu
 messages: $(BIN)/.installed ## Extract interface strings into locale/ and compile them
 	$(MANAGE) makemessages --all --ignore '.venv/*' --no-obsolete
 	$(MANAGE) compilemessages --ignore '.venv/*'
+
+lock: $(BIN)/.installed ## Recompile requirements*.txt (pinned, hashed) from requirements*.in
+	$(BIN)/pip-compile -q --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links -o requirements.txt requirements.in
+	$(BIN)/pip-compile -q --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links -o requirements-dev.txt requirements-dev.in
 
 clean: ## Remove the virtual environment, the local database and media
 	rm -rf $(VENV) db.sqlite3 media staticfiles .local

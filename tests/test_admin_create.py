@@ -72,7 +72,7 @@ class AdminCreationTests(WagtailPageTestCase):
 
     def test_content_page(self):
         self.assertCanCreate(
-            self.home, ContentPage, page_data("Privacy", intro="Zo gaan we om met gegevens.", body=EMPTY)
+            self.home, ContentPage, page_data("Colofon", intro="Wie deze site maakt.", body=EMPTY)
         )
 
     def test_programme_page_with_benefits(self):

@@ -91,3 +91,38 @@ def test_nul_bytes_and_invalid_utf8_answer_400_before_any_view(client, path):
     response = client.get(path)
     assert response.status_code == 400
     assert "not allowed" in response.content.decode()
+
+
+@pytest.mark.parametrize("code", ["nl", "en", "ar", "fa", "ti", "so", "tr", "uk"])
+def test_every_footer_links_privacy_accessibility_and_cookie_statements_in_its_language(client, code):
+    content = client.get(f"/{code}/").content.decode()
+    footer = content.split('class="site-footer"')[1]
+    links = [
+        part.split('"')[0]
+        for part in footer.split('class="statements"')[1].split("</ul>")[0].split('href="')[1:]
+    ]
+    assert len(links) == 3, links
+    for href in links:
+        assert href.startswith(f"/{code}/")
+        assert client.get(href).status_code == 200
+
+
+def test_the_accessibility_statement_follows_the_digitoegankelijk_model(client):
+    content = client.get("/nl/toegankelijkheid/").content.decode()
+    for part in (
+        "EN 301 549",
+        "WCAG 2.2",
+        "gedeeltelijk",
+        "Bekende problemen",
+        "aandeslag@pharos.nl",
+        "2026",
+    ):
+        assert part in content, part
+
+
+def test_the_video_consent_form_links_the_cookie_statement(client, demo_page):
+    story = demo_page("verhalen/koning-bezoekt-aan-de-slag")
+    story.body = [{"type": "video", "value": {"url": "https://vimeo.com/123456", "title": "Bezoek", "transcript": ""}}]  # fmt: skip
+    story.save_revision().publish()
+    placeholder = client.get(story.url).content.decode().split("video-block__placeholder")[1]
+    assert 'href="/nl/cookies/"' in placeholder.split("</figure>")[0]

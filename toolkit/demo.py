@@ -154,10 +154,13 @@ class DemoLoader:
             },
         )
         site_settings = SiteSettings.for_site(site)
-        if site_settings.contact_page_id is None:
+        if not site_settings.contact_email:
             site_settings.contact_email = self.site["site"]["contact_email"]
-            site_settings.contact_page = self._resolve(self.site["site"]["contact_page"])
-            site_settings.save()
+        for name, value in self.site["site"].items():
+            # contact_page, privacy_page, ...: set where an editor has not chosen one
+            if name.endswith("_page") and getattr(site_settings, f"{name}_id") is None:
+                setattr(site_settings, name, self._resolve(value))
+        site_settings.save()
 
     # References -----------------------------------------------------------------------
 

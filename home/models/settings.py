@@ -18,6 +18,19 @@ class SiteSettings(BaseSiteSetting):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("privacy statement"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )  # fmt: skip
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("accessibility statement"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+        help_text=_("Dutch public bodies must publish one, in the model of digitoegankelijk.nl."),
+    )  # fmt: skip
+    cookie_page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("cookie statement"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )  # fmt: skip
     matomo_url = models.URLField(
         _("Matomo address"),
         blank=True,
@@ -27,6 +40,10 @@ class SiteSettings(BaseSiteSetting):
 
     panels = [
         MultiFieldPanel([FieldPanel("contact_email"), FieldPanel("contact_page")], heading=_("Contact")),
+        MultiFieldPanel(
+            [FieldPanel("privacy_page"), FieldPanel("accessibility_page"), FieldPanel("cookie_page")],
+            heading=_("Statements, linked from every footer"),
+        ),
         MultiFieldPanel([FieldPanel("matomo_url"), FieldPanel("matomo_site_id")], heading=_("Analytics")),
     ]
 

@@ -38,6 +38,21 @@ def contact_page(page):
     return in_locale([page], Locale.get_active()).first() if page else None
 
 
+@register.inclusion_tag("components/statement_links.html")
+def statement_links(site_settings):
+    """The privacy, accessibility and cookie statements in the reader's language (one query)."""
+    chosen = [site_settings.privacy_page, site_settings.accessibility_page, site_settings.cookie_page]
+    chosen = [page for page in chosen if page is not None]
+    found = {page.translation_key: page for page in in_locale(chosen, Locale.get_active())} if chosen else {}
+    return {"statements": [found[page.translation_key] for page in chosen if page.translation_key in found]}
+
+
+@register.simple_tag
+def cookie_statement(site_settings):
+    page = site_settings.cookie_page if site_settings else None
+    return in_locale([page], Locale.get_active()).first() if page else None
+
+
 @register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context):
     page = context.get("page")
