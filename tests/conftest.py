@@ -1,3 +1,4 @@
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 
 from wagtail.models import Page
@@ -5,6 +6,9 @@ from wagtail.models import Page
 import pytest
 
 from home.models import HomePage
+from programme.roles import setup_roles
+
+STRONG_PASSWORD = "een-lang-en-sterk-wachtwoord"
 
 
 @pytest.fixture(scope="session")
@@ -34,3 +38,16 @@ def admin_client(client, django_user_model):
     user = django_user_model.objects.create_superuser("editor", "editor@example.org", "pw")
     client.force_login(user)
     return client
+
+
+@pytest.fixture
+def roles(db):
+    """The groups, permissions and workflow of the roles, as `setup_roles` makes them."""
+    return setup_roles()
+
+
+def member(django_user_model, group_name: str, username: str):
+    """A user in the named group, with a password that passes the validators."""
+    user = django_user_model.objects.create_user(username, f"{username}@example.org", STRONG_PASSWORD)
+    user.groups.add(Group.objects.get(name=group_name))
+    return user

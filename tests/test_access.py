@@ -19,23 +19,12 @@ from programme.roles import (
     MODERATORS,
     PHAROS_EDITORS,
     municipality_group_name,
-    setup_roles,
     translator_group_name,
 )
 
 pytestmark = pytest.mark.django_db
-STRONG = "een-lang-en-sterk-wachtwoord"
-
-
-@pytest.fixture
-def roles(db):
-    return setup_roles()
-
-
-def member(django_user_model, group_name: str, username: str):
-    user = django_user_model.objects.create_user(username, f"{username}@example.org", STRONG)
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
+from .conftest import STRONG_PASSWORD as STRONG  # noqa: E402
+from .conftest import member  # noqa: E402
 
 
 @pytest.fixture

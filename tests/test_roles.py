@@ -17,15 +17,7 @@ from programme.roles import (
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def roles(db):
-    return setup_roles()
-
-
-def user_in(django_user_model, group_name, username):
-    user = django_user_model.objects.create_user(username, f"{username}@example.org", "pw")
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
+from .conftest import member as user_in  # noqa: E402
 
 
 def test_setup_roles_twice_creates_nothing_new(roles):
