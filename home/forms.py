@@ -1,13 +1,13 @@
-"""The admin form every page type uses: relations offer only the page's own language."""
+"""Admin forms whose relations offer only the edited item's language."""
 
 from django import forms
 
-from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 from wagtail.models import TranslatableMixin
 
 
-class LocalizedPageForm(WagtailAdminPageForm):
-    """Choosers for related pages and snippets list only items in the edited page's locale.
+class LocaleLimitedChoicesMixin:
+    """Choosers for related pages and snippets list only items in the edited item's locale.
 
     A Dutch case study offers the six Dutch success factors, not twelve; many-to-many
     relations are checkboxes, which need no Ctrl+click. Items of another locale are
@@ -27,3 +27,11 @@ class LocalizedPageForm(WagtailAdminPageForm):
                 field.widget = forms.CheckboxSelectMultiple()
             # Setting the queryset also refreshes the widget's choices.
             field.queryset = queryset.filter(locale_id=locale_id)
+
+
+class LocalizedPageForm(LocaleLimitedChoicesMixin, WagtailAdminPageForm):
+    """The form of every page type (`BasePage.base_form_class`)."""
+
+
+class LocalizedSnippetForm(LocaleLimitedChoicesMixin, WagtailAdminModelForm):
+    """The form of translatable snippets that point at other translatable snippets."""

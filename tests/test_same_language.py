@@ -264,3 +264,18 @@ def test_search_on_arabic_returns_only_arabic_pages(client):
 def test_punctuation_only_searches_answer_the_empty_results_page(client, query):
     response = client.get("/nl/zoeken/", {"q": query})
     assert response.status_code == 200
+
+
+def test_a_person_cannot_be_linked_to_an_organisation_in_another_language(admin_client):
+    from programme.models import Organisation, Person
+
+    english = Locale.objects.get(language_code="en")
+    dutch = Organisation.objects.filter(locale__language_code="nl").first()
+    organisation = dutch.copy_for_translation(english)
+    organisation.save()
+    person = Person.objects.create(name="Sam", role="adviser", locale=english, organisation=organisation)
+    data = {"name": "Sam", "role": "adviser", "email": "", "phone": "", "organisation": dutch.pk}
+    response = admin_client.post(f"/admin/snippets/programme/person/edit/{person.pk}/", data)
+    assert response.status_code == 200  # the form again, with an error on the field
+    person.refresh_from_db()
+    assert person.organisation_id == organisation.pk

@@ -8,6 +8,8 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from home.forms import LocalizedSnippetForm
+
 PICTOGRAMS = [
     ("nature", _("Nature and green spaces")),
     ("care", _("Care and company")),
@@ -108,6 +110,9 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
 
 
 class Person(TranslatableMixin, index.Indexed, models.Model):
+    # The organisation chooser offers only organisations in the person's language.
+    base_form_class = LocalizedSnippetForm
+
     name = models.CharField(_("name"), max_length=120)
     role = models.CharField(_("role"), max_length=120)
     email = models.EmailField(_("e-mail"), blank=True)
