@@ -32,9 +32,9 @@ def main_navigation(context):
 
 
 @register.simple_tag
-def contact_page(page):
-    """The contact page in the reader's language, or None: linking the Dutch one from a
-    Tigrinya page would switch language silently."""
+def page_in_reader_language(page):
+    """A page chosen in the settings (contact page, cookie statement), in the reader's
+    language, or None: linking the Dutch one from a Tigrinya page would switch silently."""
     return in_locale([page], Locale.get_active()).first() if page else None
 
 
@@ -45,12 +45,6 @@ def statement_links(site_settings):
     chosen = [page for page in chosen if page is not None]
     found = {page.translation_key: page for page in in_locale(chosen, Locale.get_active())} if chosen else {}
     return {"statements": [found[page.translation_key] for page in chosen if page.translation_key in found]}
-
-
-@register.simple_tag
-def cookie_statement(site_settings):
-    page = site_settings.cookie_page if site_settings else None
-    return in_locale([page], Locale.get_active()).first() if page else None
 
 
 @register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
