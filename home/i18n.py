@@ -98,10 +98,21 @@ def in_locale(items, locale: Locale, *, fallback: bool = False) -> QuerySet:
     was stored in. Pages must be live, public and not aliases.
 
     Without `fallback`, a thing missing in `locale` is left out. With it, its Dutch source
-    takes its place: templates mark such items with `lang` (see the `lang_attr` filter).
+    takes its place: templates mark such items with the `lang` filter (`i18n_tags`).
     Returns a queryset, one query when evaluated, filtered in the database; callers order it.
     """
     model, keys = _model_and_keys(items)
+    return _translations(model, keys, locale, fallback=fallback)
+
+
+def related_in_locale(items, locale: Locale) -> QuerySet:
+    """The site's rule for related content: pages missing in `locale` are left out (a link
+    would switch language); snippets, which are only named, fall back to Dutch."""
+    model, keys = _model_and_keys(items)
+    return _translations(model, keys, locale, fallback=not issubclass(model, Page))
+
+
+def _translations(model, keys, locale: Locale, *, fallback: bool) -> QuerySet:
     wanted = Q(locale=locale)
     if fallback and locale.language_code != settings.LANGUAGE_CODE:
         translated = model._default_manager.filter(locale=locale, translation_key=OuterRef("translation_key"))
@@ -109,13 +120,6 @@ def in_locale(items, locale: Locale, *, fallback: bool = False) -> QuerySet:
     return _published(model._default_manager.filter(wanted, translation_key__in=keys)).select_related(
         "locale"
     )
-
-
-def related_in_locale(items, locale: Locale) -> QuerySet:
-    """The site's rule for related content: pages missing in `locale` are left out (a link
-    would switch language); snippets, which are only named, fall back to Dutch."""
-    model, _keys = _model_and_keys(items)
-    return in_locale(items, locale, fallback=not issubclass(model, Page))
 
 
 def _model_and_keys(items) -> tuple[type, object]:

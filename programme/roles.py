@@ -7,6 +7,8 @@
 - One group per language edits the pages of that language only.
 """
 
+import logging
+
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
@@ -36,6 +38,8 @@ MEDIA = ["add_image", "change_image", "choose_image", "add_document", "change_do
 MUNICIPAL_MEDIA = MEDIA  # granted on the municipality's own collection only
 SNIPPET_MODELS = ["organisation", "person", "activitytype"]
 SHARED_COLLECTION = "Gedeeld"
+
+logger = logging.getLogger(__name__)
 
 
 def municipality_group_name(page) -> str:
@@ -147,9 +151,11 @@ def sync_municipality_group(page: MunicipalityPage) -> Group:
         root = Collection.get_first_root_node()
         collection = root.get_children().filter(name=name).first() or root.add_child(name=name)
         link = MunicipalityRole.objects.create(cbs_code=page.cbs_code, group=group, collection=collection)
+    elif link.group.name != name and Group.objects.filter(name=name).exists():
+        # Group names are unique: never take (or delete) another group's name.
+        logger.warning("Group %r exists; the group of %s keeps its name", name, page.cbs_code)
     elif link.group.name != name:
-        # A page renamed: group and collection follow; another group may not hold the name.
-        Group.objects.filter(name=name).exclude(pk=link.group_id).delete()
+        # A page renamed: group and collection follow.
         link.group.name = name
         link.group.save(update_fields=["name"])
         link.collection.name = name
