@@ -11,13 +11,18 @@ Other databases get Wagtail's backend unchanged.
 
 import copy
 from collections import defaultdict
-from functools import reduce
+from functools import cache, reduce
 from operator import and_, or_
 
 from django.db import connection
 from django.utils import translation
 
 from wagtail.search.backends.database import SearchBackend as database_backend
+from wagtail.search.backends.database.postgres.postgres import (
+    PostgresIndex,
+    PostgresSearchBackend,
+    PostgresSearchQueryCompiler,
+)
 from wagtail.search.query import PlainText
 
 # PostgreSQL's configurations per language code; `simple` lowercases without stemming.
@@ -33,42 +38,36 @@ def _object_language(obj) -> str | None:
     return locale.language_code if locale is not None else None
 
 
-def _postgres_backend(params):
-    from wagtail.search.backends.database.postgres.postgres import (
-        PostgresIndex,
-        PostgresSearchBackend,
-        PostgresSearchQueryCompiler,
-    )
-
-    class LanguageIndex(PostgresIndex):
-        def add_items(self, model, objs):
-            # Wagtail's indexer reads the configuration from its backend, so each language's
-            # objects go through a copy of the backend set to that language's configuration.
-            by_config = defaultdict(list)
-            for obj in objs:
-                by_config[postgres_config(_object_language(obj))].append(obj)
-            for config, group in by_config.items():
-                backend = copy.copy(self.backend)
-                backend.config = config
-                PostgresIndex(backend).add_items(model, group)
-
-    class LanguageQueryCompiler(PostgresSearchQueryCompiler):
-        def get_config(self, backend):
-            return postgres_config(translation.get_language())
-
-    class LanguagePostgresSearchBackend(PostgresSearchBackend):
-        index_class = LanguageIndex
-        query_compiler_class = LanguageQueryCompiler
-
-    return LanguagePostgresSearchBackend(params)
+class LanguageIndex(PostgresIndex):
+    def add_items(self, model, objs):
+        # Wagtail's indexer reads the configuration from its backend, so each language's
+        # objects go through a copy of the backend set to that language's configuration.
+        by_config = defaultdict(list)
+        for obj in objs:
+            by_config[postgres_config(_object_language(obj))].append(obj)
+        for config, group in by_config.items():
+            backend = copy.copy(self.backend)
+            backend.config = config
+            PostgresIndex(backend).add_items(model, group)
 
 
-def _sqlite_backend(params, backend):
+class LanguageQueryCompiler(PostgresSearchQueryCompiler):
+    def get_config(self, backend):
+        return postgres_config(translation.get_language())
+
+
+class LanguagePostgresSearchBackend(PostgresSearchBackend):
+    index_class = LanguageIndex
+    query_compiler_class = LanguageQueryCompiler
+
+
+@cache
+def _prefix_query_compiler():
+    """Made once, on first use: the SQLite module can only be imported where SQLite runs."""
     from wagtail.search.backends.database.sqlite.query import Lexeme, SearchQueryExpression
+    from wagtail.search.backends.database.sqlite.sqlite import SQLiteSearchQueryCompiler
 
-    base_compiler = backend.query_compiler_class
-
-    class PrefixQueryCompiler(base_compiler):
+    class PrefixQueryCompiler(SQLiteSearchQueryCompiler):
         def build_search_query_content(self, query, config=None):
             if isinstance(query, PlainText):
                 # Each word is quoted for FTS5, which escapes a quote by doubling it; a stray
@@ -82,14 +81,13 @@ def _sqlite_backend(params, backend):
                 )
             return super().build_search_query_content(query, config=config)
 
-    backend.query_compiler_class = PrefixQueryCompiler
-    return backend
+    return PrefixQueryCompiler
 
 
 def SearchBackend(params):  # noqa: N802  (Wagtail looks a backend up by this name)
     if connection.vendor == "postgresql":
-        return _postgres_backend(params)
+        return LanguagePostgresSearchBackend(params)
     backend = database_backend(params)
     if type(backend).__name__ == "SQLiteSearchBackend":
-        return _sqlite_backend(params, backend)
+        backend.query_compiler_class = _prefix_query_compiler()
     return backend
