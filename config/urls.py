@@ -18,14 +18,13 @@ urlpatterns = [
     # Answered by home.middleware.HealthCheckMiddleware first; kept here so it can be reversed.
     path("healthz", home_views.healthz, name="healthz"),
     path("consent/", consent.consent, name="consent"),
+    path("taal/", home_views.choose_language, name="choose_language"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
     # Anything else under /api/ answers JSON, not a redirect to an HTML page in some language.
     re_path(r"^api/", home_views.api_not_found),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": LocalizedSitemap}}, name="sitemap"),
-    # The language switcher posts here; Django remembers the choice in a cookie.
-    path("i18n/", include("django.conf.urls.i18n")),
 ]
 
 if settings.DEBUG:

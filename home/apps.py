@@ -17,6 +17,10 @@ class HomeConfig(AppConfig):
         # language has to pose as another code.
         for code, info in settings.EXTRA_LANG_INFO.items():
             locale.LANG_INFO.setdefault(code, info)
+        from . import caching, invalidation
+
+        caching.install()
+        invalidation.connect()
 
 
 class UsersConfig(WagtailUsersAppConfig):

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.middleware import locale
 from django.utils.translation import get_language_from_path
 
-from .views import healthz
+from .views import healthz, remember_language
 
 
 class LocaleMiddleware(locale.LocaleMiddleware):
@@ -21,27 +21,18 @@ class LocaleMiddleware(locale.LocaleMiddleware):
 
 
 class RememberLanguageMiddleware:
+    """ "/" sends the reader to a language (the remembered one, else Accept-Language): the
+    language it picked is remembered, so the next visit to "/" goes straight there."""
+
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         response = self.get_response(request)
-        language = get_language_from_path(request.path_info)
-        # Only successful pages: a 404 in another language is not a choice.
-        if (
-            language
-            and response.status_code == 200
-            and request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) != language
-        ):
-            # A functional preference, not tracking: it needs no consent.
-            response.set_cookie(
-                settings.LANGUAGE_COOKIE_NAME,
-                language,
-                max_age=settings.LANGUAGE_COOKIE_AGE,
-                samesite=settings.LANGUAGE_COOKIE_SAMESITE,
-                secure=request.is_secure(),
-                httponly=True,
-            )
+        if request.path_info == "/" and response.status_code in (301, 302):
+            language = get_language_from_path(response.get("Location", ""))
+            if language and request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) != language:
+                remember_language(request, response, language)
         return response
 
 

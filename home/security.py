@@ -13,6 +13,7 @@ from urllib.parse import unquote_to_bytes, urlsplit
 
 from django.conf import settings
 from django.http import HttpResponseBadRequest
+from django.middleware.gzip import GZipMiddleware
 
 from csp.middleware import CSPMiddleware
 
@@ -46,6 +47,23 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         response = super().process_response(request, response)
         response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         return response
+
+
+class CompressionMiddleware(GZipMiddleware):
+    """gzip for pages when nothing in front compresses them (COMPRESS_RESPONSES).
+
+    BREACH recovers a secret from the size of compressed responses that also reflect the
+    attacker's input. Public pages carry no secret (no CSRF token, no session data) and
+    Django pads each gzip stream with random bytes; the admin and logged-in responses,
+    which do carry tokens, are sent uncompressed.
+    """
+
+    def process_response(self, request, response):
+        if not settings.COMPRESS_RESPONSES:
+            return response
+        if request.path_info.startswith("/admin/") or settings.SESSION_COOKIE_NAME in request.COOKIES:
+            return response
+        return super().process_response(request, response)
 
 
 class RejectMalformedInputMiddleware:

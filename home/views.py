@@ -10,10 +10,18 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
-from django.http import Http404, HttpResponse, HttpResponseServerError, JsonResponse
+from django.http import (
+    Http404,
+    HttpResponse,
+    HttpResponseBadRequest,
+    HttpResponseRedirect,
+    HttpResponseServerError,
+    JsonResponse,
+)
 from django.shortcuts import render
 from django.template import loader
 from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language_from_path
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
@@ -21,6 +29,7 @@ from django.views.decorators.csrf import requires_csrf_token
 from wagtail import views as wagtail_views
 from wagtail.models import Locale, Page, Site
 
+from . import routing
 from .i18n import language_name, page_translations
 
 logger = logging.getLogger(__name__)
@@ -117,6 +126,7 @@ def not_available(request, page) -> HttpResponse:
 
 def serve(request, path):
     """Wagtail's page view, except that a page missing in this language links the ones it has."""
+    routing.route_for_request(request, path)
     try:
         return wagtail_views.serve(request, path)
     except Http404:
@@ -135,6 +145,36 @@ def _same_page_in_source_language(path: str) -> Page | None:
     relative = path[len(language) + 2 :].strip("/")
     url_path = site.root_page.url_path + (f"{relative}/" if relative else "")
     return Page.objects.filter(url_path=url_path).live().public().first()
+
+
+def remember_language(request, response, language: str):
+    """Keep the reader's choice in a cookie. A functional preference, not tracking: no
+    consent needed. Set only when the reader chooses (the switcher, the "/" redirect), so
+    pages themselves set no cookie and can be cached (home.page_cache)."""
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+        secure=request.is_secure(),
+        httponly=True,
+    )
+    return response
+
+
+def choose_language(request) -> HttpResponse:
+    """The language switcher's links: remember the language, then show the page in it."""
+    target = request.GET.get("naar", "")
+    safe = target.startswith("/") and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    language = get_language_from_path(target) if safe else None
+    if not language:
+        return HttpResponseBadRequest(
+            "Bad request: choose a language from the list on a page.",
+            content_type="text/plain; charset=utf-8",
+        )
+    return remember_language(request, HttpResponseRedirect(target), language)
 
 
 def api_not_found(request, *args, **kwargs) -> JsonResponse:

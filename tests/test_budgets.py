@@ -4,22 +4,14 @@ import datetime
 import gzip
 from pathlib import Path
 
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
-
 from wagtail.models import Page
 
 import pytest
 
 from programme.models import ActivityType, StoryPage
+from tests.measure import count_queries
 
 pytestmark = pytest.mark.django_db
-
-
-def count_queries(client, path: str) -> int:
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(path).status_code == 200
-    return len(queries)
 
 
 def test_municipality_page_costs_no_query_per_activity(client, demo_page):

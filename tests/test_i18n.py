@@ -52,9 +52,34 @@ def test_root_sends_the_visitor_to_the_best_language(client, accept, expected):
 
 
 def test_the_language_a_visitor_chose_is_remembered(client):
-    client.get("/so/nieuwkomers/")
+    # Reading a page is no choice: pages set no cookie (they are cached whole).
+    assert not client.get("/so/nieuwkomers/").cookies
+    # The switcher's link is.
+    response = client.get("/taal/", {"naar": "/so/nieuwkomers/"})
+    assert response.status_code == 302 and response["Location"] == "/so/nieuwkomers/"
     assert client.cookies[settings.LANGUAGE_COOKIE_NAME].value == "so"
     assert client.get("/", HTTP_ACCEPT_LANGUAGE="nl")["Location"] == "/so/"
+
+
+def test_the_language_picked_for_slash_is_remembered(client):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="ti")
+    assert response["Location"] == "/ti/"
+    assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "ti"
+    assert "no-store" in response["Cache-Control"]
+
+
+@pytest.mark.parametrize(
+    "target", ["https://evil.example/nl/", "//evil.example/nl/", "/xx/", "", "javascript:1"]
+)
+def test_the_switcher_goes_only_to_this_sites_pages(client, target):
+    response = client.get("/taal/", {"naar": target})
+    assert response.status_code == 400
+    assert not response.cookies
+
+
+def test_the_switcher_links_go_through_the_choice(client):
+    content = client.get("/nl/nieuwkomers/").content.decode()
+    assert 'href="/taal/?naar=/ti/nieuwkomers/"' in content or "naar=%2Fti%2Fnieuwkomers%2F" in content
 
 
 @pytest.mark.parametrize(("code", "direction"), [("ti", "ltr"), ("ar", "rtl"), ("fa", "rtl"), ("uk", "ltr")])

@@ -7,8 +7,6 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management import call_command
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from wagtail.models import Page, Site
 
@@ -16,6 +14,7 @@ import pytest
 import yaml
 
 from programme.models import CaseStudyPage, MunicipalityPage, Organisation, SuccessFactorPage
+from tests.measure import count_queries
 from toolkit.models import GuidePage
 
 from .factories import CaseStudyPageFactory, GuidePageFactory, YearlyFigureFactory
@@ -79,12 +78,6 @@ def test_footer_lists_partners_and_funders(client):
     footer = client.get("/nl/").content.decode().split('class="site-footer"')[1]
     for name in ["Pharos", "VluchtelingenWerk Nederland", "Oranje Fonds", "Kansfonds", "Sociale Zaken"]:
         assert name in footer
-
-
-def count_queries(client, path) -> int:
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(path).status_code == 200
-    return len(queries)
 
 
 def test_success_factor_page_lists_cost_no_query_per_item(client, demo_page):

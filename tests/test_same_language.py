@@ -5,8 +5,6 @@ from html.parser import HTMLParser
 
 from django.conf import settings
 from django.core.management import CommandError, call_command
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from wagtail.models import Locale, Page
@@ -15,6 +13,7 @@ import pytest
 
 from programme.models import CaseStudyPage, SuccessFactorPage
 from tests.factories import CaseStudyPageFactory, GuidePageFactory
+from tests.measure import count_queries
 from toolkit.models import GuidePage, NewcomerPage
 
 pytestmark = pytest.mark.django_db
@@ -125,12 +124,6 @@ def test_dutch_factor_pages_list_only_dutch_guides_and_case_studies(client):
     main = factor_lists(client, factor.url)
     assert 'href="/nl/handreikingen/' in main and 'href="/nl/gemeenten/' in main
     assert 'href="/en/' not in main
-
-
-def count_queries(client, path: str) -> int:
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(path).status_code == 200
-    return len(queries)
 
 
 @pytest.mark.parametrize("code", ["nl", "en"])

@@ -61,13 +61,21 @@ MIDDLEWARE = [
     # Before anything reads the request: a NUL byte or invalid UTF-8 answers 400 here.
     "home.security.RejectMalformedInputMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "home.security.ContentSecurityPolicyMiddleware",
     # Serves hashed, compressed static files straight from the app server.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The content version for this request: what every cache below is keyed by.
+    "home.caching.ContentVersionMiddleware",
+    # Whole anonymous pages; what is inside it is stored with them (CSP, compression).
+    "home.page_cache.PageCacheMiddleware",
+    "home.security.ContentSecurityPolicyMiddleware",
+    "home.security.CompressionMiddleware",
+    # Outside sessions, to see the cookies and Vary they add.
+    "home.page_cache.CacheHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # Outside LocaleMiddleware, to see the redirect from "/" that it makes.
+    "home.middleware.RememberLanguageMiddleware",
     # After sessions (it may read the session) and before CommonMiddleware (redirects).
     "home.middleware.LocaleMiddleware",
-    "home.middleware.RememberLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -95,6 +103,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "home.consent.context_processor",
+                "home.caching.context_processor",
             ],
         },
     },
@@ -134,6 +143,18 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Page furniture (navigation, footer) per language, in each process's memory: read on
+# every page, small, and keyed by the content version that a publish bumps (home.caching).
+CACHES["furniture"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "furniture",
+    "OPTIONS": {"MAX_ENTRIES": 2000},
+}
+# Whole anonymous pages are kept this long at most (home.page_cache); a publish makes
+# them stale at once. Also the s-maxage a CDN in front is given.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# gzip pages in the app unless a proxy in front already does (home.security).
+COMPRESS_RESPONSES = os.environ.get("COMPRESS_RESPONSES", "true").lower() in ("1", "true", "yes")
 
 AUTHENTICATION_BACKENDS = [
     # django-axes first: it refuses a locked-out account or address before the password is checked.

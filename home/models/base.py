@@ -5,9 +5,10 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
+from ..caching import is_restricted
 from ..forms import LocalizedPageForm
 from ..i18n import localize_relations
 
@@ -73,6 +74,13 @@ class BasePage(Page):
         # Editors see in every admin listing which pages are made-up examples.
         title = super().get_admin_display_title()
         return f"{title} [voorbeeld]" if self.is_example else title
+
+    def get_view_restrictions(self):
+        # Wagtail checks restrictions on every page served, with two queries; the paths of
+        # restricted pages are known per content version, so an unrestricted page needs none.
+        if self.alias_of_id is None and not is_restricted(self):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     @property
     def meta_description(self) -> str:

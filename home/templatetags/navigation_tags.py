@@ -31,6 +31,15 @@ def main_navigation(context):
     }
 
 
+@register.filter
+def menu_position(page) -> str:
+    """What of the page the main navigation depends on: which item is current (the home
+    page or a section), so the navigation is kept once per language and section."""
+    if page is None or not hasattr(page, "depth") or page.depth > 3:
+        return ""
+    return page.path
+
+
 @register.simple_tag
 def page_in_reader_language(page):
     """A page chosen in the settings (contact page, cookie statement), in the reader's

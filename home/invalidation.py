@@ -1,0 +1,101 @@
+"""When what public pages show changes, make every kept copy stale.
+
+A change bumps the content version (home.caching), which invalidates the page cache, the
+page furniture and the per-process memos on every app server at once: one mechanism,
+so no list of "pages that show this snippet" can fall out of date. A bump is cheap; what
+it costs is a cold cache, which only publishing and saving shared content causes, never
+saving a draft.
+
+When a CDN is configured (WAGTAILFRONTENDCACHE), the changed page in every language, its
+parent and the home page of every language are purged there too (each language has its
+own URLs, so no WAGTAILFRONTENDCACHE_LANGUAGES expansion is needed); other pages wait at
+most their `s-maxage`.
+"""
+
+import logging
+from functools import cache
+
+from django.apps import apps
+from django.conf import settings
+from django.db.models.signals import post_delete, post_save
+
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from .caching import bump_content_version
+
+logger = logging.getLogger(__name__)
+
+
+def _page_changed(instance, **kwargs) -> None:
+    bump_content_version()
+    if getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        # Its translations list it in their language switcher; its parent lists it.
+        purge_from_cdn([*instance.get_translations(inclusive=True).live(), instance.get_parent()])
+
+
+def _saved_or_deleted(sender, instance=None, raw=False, **kwargs) -> None:
+    from wagtail.models import Page
+
+    if raw:  # fixtures
+        return
+    if sender in _shared_models():
+        bump_content_version()
+        purge_from_cdn([])
+    elif isinstance(instance, Page) and kwargs.get("signal") is post_delete and instance.live:
+        bump_content_version()
+        purge_from_cdn([])
+    bump_content_version()
+    purge_from_cdn([])
+
+
+def purge_from_cdn(pages) -> None:
+    """Purge pages and every language's home page from the CDN, if one is configured."""
+    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        return
+    from wagtail.contrib.frontend_cache.utils import purge_pages_from_cache
+    from wagtail.models import Page
+
+    homes = Page.objects.filter(depth=2).live()
+    try:
+        purge_pages_from_cache([page for page in [*pages, *homes] if page is not None and page.depth > 1])
+    except Exception:  # a CDN outage must not stop an editor from publishing
+        logger.exception("Could not purge the CDN")
+
+
+@cache
+def _shared_models() -> frozenset[type]:
+    # Read on first use: snippets are registered by wagtail_hooks after apps are ready.
+    return frozenset(shared_models())
+
+
+def shared_models() -> list[type]:
+    """Models whose rows appear on pages other than their own: snippets, settings,
+    images, documents, locales, sites and view restrictions."""
+    from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+    from wagtail.models import Locale, PageViewRestriction, Site
+    from wagtail.snippets.models import get_snippet_models
+
+    settings_models = [
+        model
+        for model in apps.get_models()
+        if issubclass(model, BaseSiteSetting | BaseGenericSetting) and not model._meta.abstract
+    ]
+    return [
+        *get_snippet_models(),
+        *settings_models,
+        get_image_model(),
+        get_document_model(),
+        Locale,
+        Site,
+        PageViewRestriction,
+    ]
+
+
+def connect() -> None:
+    page_published.connect(_page_changed, dispatch_uid="aandeslag-published")
+    page_unpublished.connect(_page_changed, dispatch_uid="aandeslag-unpublished")
+    post_page_move.connect(_page_changed, dispatch_uid="aandeslag-moved")
+    post_save.connect(_saved_or_deleted, dispatch_uid="aandeslag-saved")
+    post_delete.connect(_saved_or_deleted, dispatch_uid="aandeslag-deleted")

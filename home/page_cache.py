@@ -1,0 +1,141 @@
+"""Anonymous pages kept whole, and the Cache-Control that lets a CDN keep them too.
+
+What a public page depends on: its address (the language is in the path) and the
+visitor's consent choice (the cookie banner, video placeholders). Never on a session:
+a request with a session cookie is never served from or stored in the cache, and its
+response is `private, no-store`, as are the admin, previews and anything that sets a
+cookie or used a CSRF token.
+
+- CacheHeadersMiddleware decides, per response, whether it may be shared, and says so:
+  `public, max-age=0, s-maxage=…` for a visitor without the consent cookie (the first
+  visit, the one a CDN keeps), `private, max-age=0` once the visitor has chosen (a shared
+  cache must not hand the chosen variant to others; a CDN in front passes requests that
+  carry the consent or session cookie, the usual rule for cookie-bearing requests).
+- PageCacheMiddleware keeps shareable responses in the default cache (Redis when
+  REDIS_URL is set, else local memory), keyed by content version, host, path, query,
+  consent state and whether the body is gzipped. A new content version (home.invalidation)
+  makes every entry stale at once.
+"""
+
+import hashlib
+import logging
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils.cache import patch_cache_control
+
+from .caching import content_version
+from .consent import COOKIE as CONSENT_COOKIE
+from .consent import read_consent
+
+logger = logging.getLogger(__name__)
+
+PAGE_CACHE_SECONDS = getattr(settings, "PAGE_CACHE_SECONDS", 600)
+# Not pages: the admin, documents (served by Wagtail's view with its own headers), the
+# consent and language choices, the health check.
+UNCACHED_PREFIXES = ("/admin/", "/documents/", "/consent/", "/taal/", "/healthz", "/static/")
+SHAREABLE = "_aandeslag_shareable"
+
+
+def _anonymous(request) -> bool:
+    return settings.SESSION_COOKIE_NAME not in request.COOKIES
+
+
+def _cacheable_request(request) -> bool:
+    return (
+        request.method == "GET"
+        and _anonymous(request)
+        and not request.path_info.startswith(UNCACHED_PREFIXES)
+    )
+
+
+class CacheHeadersMiddleware:
+    """Cache-Control on every response; marks the ones the page cache may keep.
+
+    Sits just outside SessionMiddleware, so it sees the session and CSRF cookies and the
+    `Vary: Cookie` they add.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.get("Cache-Control") or response.streaming:
+            # A view that chose its own (Wagtail's document view, never_cache) keeps it,
+            # made private when the visitor is logged in.
+            if not _anonymous(request):
+                patch_cache_control(response, private=True)
+            return response
+        if not self._shareable(request, response):
+            patch_cache_control(response, private=True, no_store=True)
+            return response
+        setattr(response, SHAREABLE, True)
+        if CONSENT_COOKIE in request.COOKIES:
+            patch_cache_control(response, private=True, max_age=0)
+        else:
+            patch_cache_control(response, public=True, max_age=0, s_maxage=PAGE_CACHE_SECONDS)
+        return response
+
+    @staticmethod
+    def _shareable(request, response) -> bool:
+        vary = {part.strip().lower() for part in response.get("Vary", "").split(",")}
+        return (
+            _cacheable_request(request)
+            and response.status_code == 200
+            and not response.cookies
+            and "cookie" not in vary
+            and not getattr(request, "is_preview", False)
+        )
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not _cacheable_request(request):
+            return self.get_response(request)
+        key = self._key(request)
+        entry = self._read(key)
+        if entry is not None:
+            status, headers, body = entry
+            response = HttpResponse(body, status=status)
+            for name, value in headers:
+                response[name] = value
+            response["X-Page-Cache"] = "hit"
+            return response
+        response = self.get_response(request)
+        if getattr(response, SHAREABLE, False) and not response.streaming:
+            headers = [(name, value) for name, value in response.items() if name.lower() != "set-cookie"]
+            self._write(key, (response.status_code, headers, response.content))
+            response["X-Page-Cache"] = "miss"
+        return response
+
+    @staticmethod
+    def _key(request) -> str:
+        consent = read_consent(request)
+        state = (
+            "unset" if not consent["given"] else ",".join(k for k, v in consent.items() if v and k != "given")
+        )
+        gzip = "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "")
+        raw = "\n".join(
+            [request.get_host(), request.path, request.META.get("QUERY_STRING", ""), state, str(gzip)]
+        )
+        return f"page:{content_version()}:{hashlib.sha256(raw.encode()).hexdigest()}"
+
+    @staticmethod
+    def _read(key):
+        try:
+            return cache.get(key)
+        except Exception:  # noqa: BLE001 - a cache outage serves the page uncached
+            logger.warning("Page cache unreadable", exc_info=True)
+            return None
+
+    @staticmethod
+    def _write(key, entry) -> None:
+        try:
+            cache.set(key, entry, PAGE_CACHE_SECONDS)
+        except Exception:  # noqa: BLE001
+            logger.warning("Page cache unwritable", exc_info=True)
