@@ -4,6 +4,7 @@ from django.urls import include, path, re_path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import index as sitemap_index
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.urls import serve_pattern
@@ -13,6 +14,8 @@ from home import views as home_views
 from home.sitemap import LocalizedSitemap
 
 from .api import api_router
+
+SITEMAPS = {"pages": LocalizedSitemap}
 
 urlpatterns = [
     # Answered by home.middleware.HealthCheckMiddleware first; kept here so it can be reversed.
@@ -24,7 +27,14 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     # Anything else under /api/ answers JSON, not a redirect to an HTML page in some language.
     re_path(r"^api/", home_views.api_not_found),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": LocalizedSitemap}}, name="sitemap"),
+    # An index of sitemap files of at most 1,000 addresses each (home.sitemap).
+    path(
+        "sitemap.xml",
+        sitemap_index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
+        name="sitemap",
+    ),
+    path("sitemap-<section>.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap_section"),
 ]
 
 if settings.DEBUG:

@@ -8,7 +8,6 @@ import uuid
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
 from django.http import (
     Http404,
@@ -31,6 +30,7 @@ from wagtail.models import Locale, Page, Site
 
 from . import routing
 from .i18n import language_name, page_translations
+from .pagination import Window
 
 logger = logging.getLogger(__name__)
 
@@ -205,12 +205,11 @@ def search(request) -> HttpResponse:
     results = Page.objects.none()
     if query:
         results = Page.objects.live().public().filter(locale=locale).specific().search(query)
-    paginator = Paginator(results, 10)
     try:
-        # get_page() answers a missing, odd or too high page number with a valid page.
-        page_of_results = paginator.get_page(request.GET.get("pagina"))
+        # The search runs once: for this page and one more result, never again to count.
+        page_of_results = Window(request, results, 10)
     except DatabaseError:
         logger.warning("Search refused by the database: %r", query)
         return render(request, "home/search.html", {"query": query, "refused": True}, status=400)
-    context = {"query": query, "results": page_of_results, "count": paginator.count if query else 0}
+    context = {"query": query, "results": page_of_results, "count": page_of_results.counter() if query else 0}
     return render(request, "home/search.html", context)

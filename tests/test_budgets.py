@@ -2,7 +2,11 @@
 
 import datetime
 import gzip
+from decimal import Decimal
 from pathlib import Path
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from wagtail.models import Page
 
@@ -61,3 +65,72 @@ def test_home_page_stays_within_its_weight_budget(client, path):
     assert b"<script" not in html
     weight = len(gzip.compress(html)) + len(gzip.compress(css))
     assert weight < HOME_BUDGET, weight
+
+
+@pytest.mark.parametrize("extra", ["", "&type=programme.CaseStudyPage&fields=summary"])
+def test_the_api_listing_costs_no_query_per_item(client, extra):
+    # The API refuses unknown parameters and is never page-cached: counted as it is.
+    def api_queries(path):
+        client.get(path)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(path).status_code == 200
+        return len(queries)
+
+    assert api_queries(f"/api/v2/pages/?limit=2{extra}") == api_queries(f"/api/v2/pages/?limit=20{extra}")
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/nl/verhalen/",
+        "/nl/handreikingen/",
+        "/nl/gemeenten/",
+        "/nl/gemeenten/praktijkvoorbeelden/",
+        "/nl/gemeenten/praktijkvoorbeelden/?succesfactor=laagdrempelig",
+    ],
+)
+def test_listings_are_paginated_and_every_page_costs_the_same(client, path, demo_page):
+    from tests.factories import CaseStudyPageFactory, GuidePageFactory, MunicipalityPageFactory
+
+    factor = demo_page("succesfactoren/laagdrempelig")
+    for n in range(30):
+        CaseStudyPageFactory(parent=demo_page("gemeenten/nijmegen"), success_factors=[factor])
+        GuidePageFactory(parent=demo_page("handreikingen"), success_factors=[factor])
+        MunicipalityPageFactory(parent=demo_page("gemeenten"))
+        demo_page("verhalen").add_child(
+            instance=StoryPage(
+                title=f"Verhaal {n}", slug=f"verhaal-{n}", date=datetime.date(2024, 1, 1), intro="K."
+            )
+        )
+    first = client.get(path).content.decode()
+    assert 'rel="next"' in first
+    separator = "&" if "?" in path else "?"
+    second = client.get(f"{path}{separator}pagina=2").content.decode()
+    assert 'rel="prev"' in second
+    assert count_queries(client, path) == count_queries(client, f"{path}{separator}pagina=2")
+    assert client.get(f"{path}{separator}pagina=999999999999").status_code == 200
+
+
+def test_a_factor_page_lists_a_few_and_links_the_full_listing(client, demo_page):
+    from tests.factories import CaseStudyPageFactory
+
+    factor = demo_page("succesfactoren/laagdrempelig")
+    for _ in range(12):
+        CaseStudyPageFactory(parent=demo_page("gemeenten/nijmegen"), success_factors=[factor])
+    content = client.get(factor.url).content.decode()
+    listing = "/nl/gemeenten/praktijkvoorbeelden/?succesfactor=laagdrempelig"
+    assert listing in content
+    assert content.count('class="card"') <= 2 * 6
+    assert "Praktijkvoorbeeld" in client.get(listing).content.decode()
+
+
+def test_the_home_map_draws_provinces_when_municipalities_are_many(client, demo_page):
+    from tests.factories import MunicipalityPageFactory
+
+    for n in range(45):
+        MunicipalityPageFactory(
+            parent=demo_page("gemeenten"), latitude=Decimal(f"{52 + n / 100:.2f}"), longitude=Decimal("5.5")
+        )
+    content = client.get("/nl/").content.decode()
+    assert "?provincie=GE" in content
+    assert content.count("<circle") < 13

@@ -26,6 +26,7 @@ ENDPOINTS = [
     ("/ti/nieuwkomers/wat-is-vrijwilligerswerk/poster/", ["x"]),
     ("/nl/", ["x"]),
     ("/sitemap.xml", ["p"]),
+    ("/sitemap-pages.xml", ["p"]),
     ("/healthz", ["x"]),
     (
         "/api/v2/pages/",

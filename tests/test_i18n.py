@@ -189,10 +189,33 @@ def test_hreflang_alternates_are_reciprocal_on_every_translated_page(client):
 
 
 def test_sitemap_lists_every_language_with_alternates_and_x_default(client):
-    body = client.get("/sitemap.xml").content.decode()
+    index = client.get("/sitemap.xml").content.decode()
+    assert "<sitemapindex" in index and "/sitemap-pages.xml" in index
+    body = client.get("/sitemap-pages.xml").content.decode()
     assert "/ti/nieuwkomers/" in body
     assert 'hreflang="x-default"' in body
     assert re.search(r'hreflang="ar" href="[^"]+/ar/nieuwkomers/wat-is-vrijwilligerswerk/"', body)
+
+
+def test_sitemap_files_hold_at_most_1000_addresses_and_cost_the_same(client, settings):
+    from home.sitemap import LocalizedSitemap
+    from tests.measure import count_queries
+
+    pages = Page.objects.live().filter(depth__gt=1).count()
+    LocalizedSitemap.limit = 20
+    try:
+        index = client.get("/sitemap.xml").content.decode()
+        files = (pages + 19) // 20
+        assert index.count("<sitemap>") == files, (index.count("<sitemap>"), files)
+        last = client.get(f"/sitemap-pages.xml?p={files}").content.decode()
+        assert 0 < last.count("<url>") <= 20
+        assert count_queries(client, "/sitemap-pages.xml?p=1") == count_queries(
+            client, f"/sitemap-pages.xml?p={files}"
+        )
+        assert client.get(f"/sitemap-pages.xml?p={files + 1}").status_code == 404
+    finally:
+        LocalizedSitemap.limit = 1000
+    assert LocalizedSitemap.limit <= 1000
 
 
 @pytest.mark.parametrize(

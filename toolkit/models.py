@@ -1,6 +1,7 @@
 """How-to guides for local teams, and plain-language pages for newcomers."""
 
 from django.db import models
+from django.db.models import Case, When
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
@@ -15,6 +16,7 @@ from wagtail.search import index
 from home.blocks import BodyBlock
 from home.i18n import related_in_locale
 from home.models import BasePage, IndexPage
+from home.pagination import paginate
 from home.panels import page_tabs
 from programme.models import SuccessFactorPage
 from programme.models.snippets import PICTOGRAMS
@@ -30,23 +32,31 @@ class GuideIndexPage(IndexPage):
     class Meta:
         verbose_name = _("guide index")
 
+    per_page = 24
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         guides = GuidePage.objects.child_of(self).live().public()
         phase = request.GET.get("fase", "")
         audience = request.GET.get("voor", "")
+        factor = SuccessFactorPage.by_slug(request.GET.get("succesfactor", ""), self.locale)
         # Values that are not in the lists are ignored, so an odd link still shows all guides.
         if phase in GuidePage.Phase.values:
             guides = guides.filter(phase=phase)
         if audience in GuidePage.Audience.values:
             guides = guides.filter(audience=audience)
-        order = {value: i for i, value in enumerate(GuidePage.Phase.values)}
+        if factor is not None:
+            guides = guides.filter(success_factors__translation_key=factor.translation_key).distinct()
+        # In the order of the phases, then by title, sorted by the database.
+        phase_order = Case(*(When(phase=value, then=i) for i, value in enumerate(GuidePage.Phase.values)))
+        guides = guides.annotate(phase_order=phase_order).order_by("phase_order", "title")
         context.update(
-            guides=sorted(guides, key=lambda guide: (order[guide.phase], guide.title)),
+            guides=paginate(request, guides, self.per_page),
             phases=GuidePage.Phase.choices,
             audiences=GuidePage.Audience.choices,
             selected_phase=phase,
             selected_audience=audience,
+            selected_factor=factor,
         )
         return context
 

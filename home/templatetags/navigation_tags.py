@@ -5,6 +5,7 @@ from django import template
 from wagtail.models import Locale, Page, Site
 
 from ..i18n import in_locale
+from ..pagination import page_url
 
 register = template.Library()
 
@@ -54,6 +55,17 @@ def statement_links(site_settings):
     chosen = [page for page in chosen if page is not None]
     found = {page.translation_key: page for page in in_locale(chosen, Locale.get_active())} if chosen else {}
     return {"statements": [found[page.translation_key] for page in chosen if page.translation_key in found]}
+
+
+@register.inclusion_tag("components/pagination.html", takes_context=True)
+def pagination(context, page_obj):
+    """Previous and next links for a paginated listing, keeping its filters."""
+    request = context["request"]
+    return {
+        "page_obj": page_obj,
+        "previous_url": page_url(request, page_obj.previous_page_number()) if page_obj.has_previous() else "",
+        "next_url": page_url(request, page_obj.next_page_number()) if page_obj.has_next() else "",
+    }
 
 
 @register.inclusion_tag("components/breadcrumbs.html", takes_context=True)

@@ -64,15 +64,46 @@ class SuccessFactorPage(BasePage):
     parent_page_types = ["programme.SuccessFactorIndexPage"]
     subpage_types: list[str] = []
     template = "programme/success_factor_page.html"
+    listed = 6
 
     class Meta:
         verbose_name = _("success factor")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["guides"] = self.related_pages("toolkit.GuidePage").order_by("title")
-        context["case_studies"] = self.related_pages("programme.CaseStudyPage").order_by("-date")
+        # A few of each, newest first; the listings filtered on this factor hold the rest.
+        context["guides"] = self.related_pages("toolkit.GuidePage").order_by("-first_published_at", "title")[
+            : self.listed
+        ]
+        context["case_studies"] = self.related_pages("programme.CaseStudyPage").order_by("-date", "-pk")[
+            : self.listed
+        ]
+        context["all_guides_url"] = self.listing_url("toolkit.GuidePage")
+        context["all_case_studies_url"] = self.listing_url("programme.CaseStudyPage")
         return context
+
+    @classmethod
+    def by_slug(cls, slug: str, locale):
+        """The live factor with this slug in `locale` (a listing's filter), or None."""
+        if not slug or len(slug) > 255:
+            return None
+        return cls.objects.live().filter(slug=slug, locale=locale).first()
+
+    def listing_url(self, model_name: str) -> str | None:
+        """The full listing of `model_name` filtered on this factor, in this factor's language."""
+        index = {
+            "toolkit.GuidePage": "toolkit.GuideIndexPage",
+            "programme.CaseStudyPage": "programme.MunicipalityIndexPage",
+        }
+        listing = apps.get_model(index[model_name]).objects.live().filter(locale_id=self.locale_id).first()
+        if listing is None:
+            return None
+        base = (
+            listing.url
+            if model_name == "toolkit.GuidePage"
+            else listing.url + listing.reverse_subpage("case_studies")
+        )
+        return f"{base}?succesfactor={self.slug}"
 
     def related_pages(self, model_name: str):
         """Pages of `model_name` in this factor's language that name this factor (one query).

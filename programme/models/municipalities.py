@@ -6,17 +6,20 @@ from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.i18n import related_in_locale
 from home.models import BasePage, IndexPage
+from home.pagination import paginate
 from home.panels import page_tabs
 
 cbs_code_validator = RegexValidator(
@@ -34,10 +37,11 @@ def date_not_in_future(value: datetime.date | None) -> None:
         raise ValidationError(_("This date is in the future."))
 
 
-class MunicipalityIndexPage(IndexPage):
+class MunicipalityIndexPage(RoutablePageMixin, IndexPage):
     parent_page_types = ["home.HomePage", "programme.ProgrammePage"]
     subpage_types = ["programme.MunicipalityPage"]
     template = "programme/municipality_index_page.html"
+    per_page = 24
 
     class Meta:
         verbose_name = _("municipality index")
@@ -59,12 +63,34 @@ class MunicipalityIndexPage(IndexPage):
         if status in MunicipalityPage.Status.values:
             municipalities = municipalities.filter(status=status)
         context.update(
-            municipalities=municipalities,
+            municipalities=paginate(request, municipalities, self.per_page),
+            map_points=municipalities,
             statuses=MunicipalityPage.Status.choices,
             selected_status=status,
             selected_province=province[:2].upper(),
         )
         return context
+
+    @path("praktijkvoorbeelden/", name="case_studies")
+    def case_studies(self, request):
+        """Every case study of the municipalities in this index, newest first, per factor."""
+        case_study_model = apps.get_model("programme", "CaseStudyPage")
+        case_studies = (
+            case_study_model.objects.descendant_of(self).live().public().filter(locale_id=self.locale_id)
+        )
+        factor = apps.get_model("programme", "SuccessFactorPage").by_slug(
+            request.GET.get("succesfactor", ""), self.locale
+        )
+        if factor is not None:
+            case_studies = case_studies.filter(
+                success_factors__translation_key=factor.translation_key
+            ).distinct()
+        context = self.get_context(request)
+        context.update(
+            case_studies=paginate(request, case_studies.order_by("-date", "-pk"), self.per_page),
+            selected_factor=factor,
+        )
+        return TemplateResponse(request, "programme/case_study_listing.html", context)
 
 
 class MunicipalityPage(BasePage):

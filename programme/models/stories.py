@@ -13,6 +13,7 @@ from wagtail.search import index
 
 from home.blocks import BodyBlock
 from home.models import BasePage
+from home.pagination import paginate
 from home.panels import page_tabs
 
 from .municipalities import date_not_in_future
@@ -34,9 +35,11 @@ class StoryIndexPage(RoutablePageMixin, BasePage):
     def stories(self):
         return StoryPage.objects.child_of(self).live().public().order_by("-date", "-pk")
 
+    per_page = 12
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["stories"] = self.stories()
+        context["stories"] = paginate(request, self.stories(), self.per_page)
         return context
 
     @path("feed/", name="feed")

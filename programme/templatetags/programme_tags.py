@@ -77,23 +77,58 @@ def yearly_chart(figures, caption=""):
     }
 
 
+# Above this many municipalities, one dot per province: 342 labelled dots are unreadable
+# and would weigh more than the rest of the page.
+MAP_DOTS = 40
+
+
 @register.inclusion_tag("components/municipality_map.html", takes_context=True)
 def municipality_map(context, municipalities=None, title=""):
     """The map, or nothing when no municipality page exists in the reader's language.
 
     Dots link to municipality pages; linking Dutch ones from a Tigrinya page would switch
-    the language silently, so only the active language's pages are drawn.
+    the language silently, so only the active language's pages are drawn. With many
+    municipalities, a dot per province links the list of that province's municipalities.
     """
+    request = context.get("request")
+    locale = Locale.get_active()
     if municipalities is None:
-        municipalities = MunicipalityPage.objects.live().public().filter(locale=Locale.get_active())
-    points = []
-    for municipality in municipalities:
-        if municipality.latitude is None or municipality.longitude is None:
-            continue
-        x, y = _project(float(municipality.longitude), float(municipality.latitude))
-        points.append({"page": municipality, "x": x, "y": y, "label_x": x + 9, "label_y": y + 4})
+        municipalities = MunicipalityPage.objects.live().public().filter(locale=locale)
+    located = municipalities.filter(latitude__isnull=False, longitude__isnull=False)
+    if located.count() <= MAP_DOTS:
+        points = [
+            {"url": m.get_url(request), "label": m.title, "x": x, "y": y}
+            for m in located.defer_streamfields()
+            for x, y in [_project(float(m.longitude), float(m.latitude))]
+        ]
+    else:
+        points = _province_points(located, locale, request)
+    for point in points:
+        point.update(label_x=point["x"] + 9, label_y=point["y"] + 4)
     outline = " ".join(f"{x},{y}" for x, y in (_project(lon, lat) for lon, lat in NL_OUTLINE))
-    return {"points": points, "outline": outline, "title": title, "request": context.get("request")}
+    return {"points": points, "outline": outline, "title": title, "request": request}
+
+
+def _province_points(municipalities, locale, request) -> list[dict]:
+    """A dot per province at the middle of its municipalities, with their number."""
+    from ..models import MunicipalityIndexPage
+
+    index = MunicipalityIndexPage.objects.live().filter(locale=locale).first()
+    index_url = index.get_url(request) if index else ""
+    groups: dict = {}
+    for code, name, lon, lat in municipalities.values_list(
+        "province__code", "province__name", "longitude", "latitude"
+    ):
+        groups.setdefault((name, code), []).append(_project(float(lon), float(lat)))
+    return [
+        {
+            "url": f"{index_url}?provincie={code}",
+            "label": f"{name} ({len(xy)})",
+            "x": round(sum(x for x, _y in xy) / len(xy), 1),
+            "y": round(sum(y for _x, y in xy) / len(xy), 1),
+        }
+        for (name, code), xy in sorted(groups.items())
+    ]
 
 
 @register.simple_tag
