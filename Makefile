@@ -57,8 +57,8 @@ test-browser: $(BIN)/.installed ## Run the browser tests (Playwright on Debian's
 	@test -x $(CHROMIUM) || { echo "Chromium is missing at $(CHROMIUM). Install it with: sudo apt-get install chromium fonts-noto-core"; exit 1; }
 	CHROMIUM=$(CHROMIUM) $(BIN)/pytest -m browser
 
-bench: $(BIN)/.installed ## Print query counts and page weights as ratios, measured in one run
-	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python -m tests.bench
+bench: $(BIN)/.installed ## Serve national-scale content with gunicorn and print queries, timings, req/s and weight per page type
+	DJANGO_SETTINGS_MODULE=config.settings.bench $(BIN)/python -m tests.bench
 
 messages: $(BIN)/.installed ## Extract interface strings into locale/ and compile them
 	$(MANAGE) makemessages --all --ignore '.venv/*' --no-obsolete
