@@ -242,6 +242,11 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Media in an S3-compatible bucket when MEDIA_S3_BUCKET is set (home.storage).
+if os.environ.get("MEDIA_S3_BUCKET"):
+    from home.storage import s3_storage_options
+
+    STORAGES["default"] = {"BACKEND": "home.storage.MediaStorage", "OPTIONS": s3_storage_options(os.environ)}
 
 # Uploads: refuse oversized requests before they reach a view.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
