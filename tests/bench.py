@@ -142,14 +142,15 @@ def build() -> None:
     from django.core.management import call_command
 
     database = settings.DATABASES["default"]
-    if database["ENGINE"].endswith("sqlite3"):
+    sqlite = database["ENGINE"].endswith("sqlite3")
+    if sqlite:
         Path(database["NAME"]).parent.mkdir(parents=True, exist_ok=True)
         Path(database["NAME"]).unlink(missing_ok=True)
-    else:
-        call_command("flush", interactive=False, verbosity=0)
     quiet = {"stdout": open(os.devnull, "w"), "stderr": open(os.devnull, "w")}  # noqa: SIM115
     print("Building the national content (migrate, load_demo, grow_national)...", flush=True)
     call_command("migrate", verbosity=0, interactive=False)
+    if not sqlite:  # a database of its own (BENCH: DATABASE_URL), emptied for the run
+        call_command("flush", interactive=False, verbosity=0)
     call_command("load_demo", **quiet)
     call_command("grow_national", stdout=quiet["stdout"])
     call_command("collectstatic", interactive=False, verbosity=0)
@@ -190,7 +191,7 @@ def serve() -> subprocess.Popen:
 
 def main() -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.bench")
-    if os.environ.get("BENCH_REUSE") != "1" or not (ROOT / ".local/bench.sqlite3").exists():
+    if os.environ.get("BENCH_REUSE") != "1":
         build()
     else:
         import django
