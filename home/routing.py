@@ -21,14 +21,19 @@ from .caching import get_active_locale, locale_by_id, memo, site_for_request
 MAX_ROUTES = 50_000
 
 
-def _home_url_paths(site) -> dict[int, str]:
-    """The url_path of the site's home page in each language, by locale id."""
-    root = site.root_page
-    return dict(
-        Page.objects.filter(translation_key=root.translation_key, depth=root.depth).values_list(
-            "locale_id", "url_path"
+def home_url_paths(site) -> dict[int, str]:
+    """The url_path of the site's home page in each language, by locale id (kept per
+    process and content version)."""
+
+    def build():
+        root = site.root_page
+        return dict(
+            Page.objects.filter(translation_key=root.translation_key, depth=root.depth).values_list(
+                "locale_id", "url_path"
+            )
         )
-    )
+
+    return memo(("homes", site.pk), build)
 
 
 def _lookup(url_path: str):
@@ -52,7 +57,7 @@ def find_route(request, path: str):
     site = site_for_request(request)
     if site is None or len(path) > 1000:
         return None
-    home = memo(("homes", site.pk), lambda: _home_url_paths(site)).get(get_active_locale().pk)
+    home = home_url_paths(site).get(get_active_locale().pk)
     if home is None:
         return None
     parts = [part for part in path.split("/") if part]

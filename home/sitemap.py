@@ -10,7 +10,9 @@ from collections import defaultdict
 from django.conf import settings
 
 from wagtail.contrib.sitemaps import Sitemap
-from wagtail.models import Page
+from wagtail.models import Page, Site
+
+from .routing import home_url_paths
 
 
 class LocalizedSitemap(Sitemap):
@@ -34,9 +36,11 @@ class LocalizedSitemap(Sitemap):
         for translation in self.items().filter(translation_key__in={item.translation_key for item in items}):
             groups[translation.translation_key].append(translation)
         urls = []
+        site = Site.find_for_request(self.request)
+        homes = home_url_paths(site) if site else {}
         for item in items:
             translations = groups[item.translation_key] or [item]
-            locations = {t.pk: t.get_full_url(self.request) for t in translations}
+            locations = {t.pk: self._location(t, site, homes) for t in translations}
             alternates = [
                 {"lang_code": t.locale.language_code, "location": locations[t.pk]} for t in translations
             ]
@@ -53,3 +57,11 @@ class LocalizedSitemap(Sitemap):
                 }
             )
         return urls
+
+    def _location(self, page, site, homes) -> str:
+        """The page's address, as Wagtail's get_full_url gives it, without its per-page
+        reverse(): a page's URL is its url_path below its language's home, under /<code>/."""
+        home = homes.get(page.locale_id)
+        if site is None or home is None or not page.url_path.startswith(home):
+            return page.get_full_url(self.request)
+        return f"{site.root_url}/{page.locale.language_code}/{page.url_path[len(home) :]}"

@@ -2,9 +2,12 @@
 
 import datetime
 import gzip
+import io
+import re
 from decimal import Decimal
 from pathlib import Path
 
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -12,7 +15,9 @@ from wagtail.models import Page
 
 import pytest
 
-from programme.models import ActivityType, StoryPage
+from programme.models import ActivityType, MunicipalityPage, StoryPage
+from tests.bench import DEFAULT_KB, DEFAULT_QUERY_BUDGET, QUERY_BUDGET, TARGET_KB
+from tests.bench import PAGES as BENCH_PAGES
 from tests.measure import count_queries
 
 pytestmark = pytest.mark.django_db
@@ -134,3 +139,45 @@ def test_the_home_map_draws_provinces_when_municipalities_are_many(client, demo_
     content = client.get("/nl/").content.decode()
     assert "?provincie=GE" in content
     assert content.count("<circle") < 13
+
+
+# --- Every page type of `make bench`, at demo size and grown -------------------------------
+
+
+def weight_kb(client, path: str) -> float:
+    """Compressed HTML plus the stylesheets it loads for the screen, as `make bench` counts."""
+    html = client.get(path).content
+    css = b"".join(
+        Path(f"static/{href.split('/static/', 1)[1]}").read_bytes()
+        for href in re.findall(r'<link rel="stylesheet" href="([^"]+)">', html.decode())
+    )
+    assert b"<script" not in html
+    return (
+        (len(gzip.compress(html)) + len(gzip.compress(css))) / 1024
+        if css
+        else len(gzip.compress(html)) / 1024
+    )
+
+
+def check_budgets(client) -> list[str]:
+    failures = []
+    for name, path, kind in BENCH_PAGES:
+        path = path.replace("?p=2", "?p=1")
+        queries = count_queries(client, path)
+        if queries > QUERY_BUDGET.get(kind, DEFAULT_QUERY_BUDGET):
+            failures.append(f"{name}: {queries} queries")
+        weight = weight_kb(client, path)
+        if weight > TARGET_KB.get(kind, DEFAULT_KB):
+            failures.append(f"{name}: {weight:.1f} KB")
+    return failures
+
+
+def test_every_page_type_keeps_its_query_and_weight_budget_at_demo_size(client):
+    assert check_budgets(client) == []
+
+
+def test_every_page_type_keeps_its_query_and_weight_budget_grown(client):
+    sizes = {"municipalities": 60, "case_studies": 80, "guides": 40, "stories": 40}
+    call_command("grow_national", stdout=io.StringIO(), stderr=io.StringIO(), **sizes)
+    assert MunicipalityPage.objects.count() > 60
+    assert check_budgets(client) == []

@@ -46,7 +46,7 @@ class GuideIndexPage(IndexPage):
         if audience in GuidePage.Audience.values:
             guides = guides.filter(audience=audience)
         if factor is not None:
-            guides = guides.filter(success_factors__translation_key=factor.translation_key).distinct()
+            guides = guides.filter(factor.named_by(GuidePage))
         # In the order of the phases, then by title, sorted by the database.
         phase_order = Case(*(When(phase=value, then=i) for i, value in enumerate(GuidePage.Phase.values)))
         guides = guides.annotate(phase_order=phase_order).order_by("phase_order", "title")

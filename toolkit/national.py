@@ -15,7 +15,7 @@ import sys
 from decimal import Decimal
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.test.utils import override_settings
 from django.utils import timezone
 
@@ -113,6 +113,10 @@ class NationalContent:
             self._guides(factors, progress, created)
             self._stories(progress, created)
         self._index(created)
+        # Fresh planner statistics, as after any bulk load: without them PostgreSQL plans
+        # for the demo's few rows and picks nested loops over thousands.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
         new_version()
         return {"pages": len(created)}
 

@@ -2,6 +2,7 @@
 
 from django.apps import apps
 from django.db import models
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
@@ -112,9 +113,22 @@ class SuccessFactorPage(BasePage):
         English factor page when the guide itself is English, and never twice.
         """
         model = apps.get_model(model_name)
-        return (
-            model.objects.live()
-            .public()
-            .filter(locale_id=self.locale_id, success_factors__translation_key=self.translation_key)
-            .distinct()
+        return model.objects.live().public().filter(self.named_by(model), locale_id=self.locale_id)
+
+    @classmethod
+    def named_by_key(cls, model, translation_key):
+        """A filter for pages of `model` whose success factors include this factor in any
+        language: a subquery, so no join multiplies rows and no DISTINCT is needed."""
+        field = model._meta.get_field("success_factors")
+        through = field.remote_field.through
+        return Exists(
+            through.objects.filter(
+                **{
+                    field.m2m_field_name(): OuterRef("pk"),
+                    f"{field.m2m_reverse_field_name()}__translation_key": translation_key,
+                }
+            )
         )
+
+    def named_by(self, model):
+        return self.named_by_key(model, self.translation_key)

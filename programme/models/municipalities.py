@@ -82,9 +82,7 @@ class MunicipalityIndexPage(RoutablePageMixin, IndexPage):
             request.GET.get("succesfactor", ""), self.locale
         )
         if factor is not None:
-            case_studies = case_studies.filter(
-                success_factors__translation_key=factor.translation_key
-            ).distinct()
+            case_studies = case_studies.filter(factor.named_by(case_study_model))
         context = self.get_context(request)
         context.update(
             case_studies=paginate(request, case_studies.order_by("-date", "-pk"), self.per_page),
