@@ -14,9 +14,9 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from home.blocks import BodyBlock
+from home.filters import listing_context
 from home.i18n import related_in_locale
 from home.models import BasePage, IndexPage
-from home.pagination import paginate
 from home.panels import page_tabs
 from programme.models import SuccessFactorPage
 from programme.models.snippets import PICTOGRAMS
@@ -35,29 +35,16 @@ class GuideIndexPage(IndexPage):
     per_page = 24
 
     def get_context(self, request, *args, **kwargs):
+        from toolkit.filters import GuideFilter
+
         context = super().get_context(request, *args, **kwargs)
-        guides = GuidePage.objects.child_of(self).live().public()
-        phase = request.GET.get("fase", "")
-        audience = request.GET.get("voor", "")
-        factor = SuccessFactorPage.by_slug(request.GET.get("succesfactor", ""), self.locale)
-        # Values that are not in the lists are ignored, so an odd link still shows all guides.
-        if phase in GuidePage.Phase.values:
-            guides = guides.filter(phase=phase)
-        if audience in GuidePage.Audience.values:
-            guides = guides.filter(audience=audience)
-        if factor is not None:
-            guides = guides.filter(factor.named_by(GuidePage))
         # In the order of the phases, then by title, sorted by the database.
         phase_order = Case(*(When(phase=value, then=i) for i, value in enumerate(GuidePage.Phase.values)))
-        guides = guides.annotate(phase_order=phase_order).order_by("phase_order", "title")
-        context.update(
-            guides=paginate(request, guides, self.per_page),
-            phases=GuidePage.Phase.choices,
-            audiences=GuidePage.Audience.choices,
-            selected_phase=phase,
-            selected_audience=audience,
-            selected_factor=factor,
-        )
+        guides = (
+            GuidePage.objects.child_of(self).live().public().annotate(phase_order=phase_order)
+        ).order_by("phase_order", "title")
+        filterset = GuideFilter(request.GET, guides, locale=self.locale, request=request)
+        context.update(listing_context(request, filterset, self.per_page))
         return context
 
 

@@ -17,9 +17,9 @@ from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from home.filters import listing_context
 from home.i18n import related_in_locale
 from home.models import BasePage, IndexPage
-from home.pagination import paginate
 from home.panels import page_tabs
 
 cbs_code_validator = RegexValidator(
@@ -47,6 +47,8 @@ class MunicipalityIndexPage(RoutablePageMixin, IndexPage):
         verbose_name = _("municipality index")
 
     def get_context(self, request, *args, **kwargs):
+        from programme.filters import MunicipalityFilter
+
         context = super().get_context(request, *args, **kwargs)
         municipalities = (
             MunicipalityPage.objects.child_of(self)
@@ -55,39 +57,27 @@ class MunicipalityIndexPage(RoutablePageMixin, IndexPage):
             .select_related("province")
             .order_by("title")
         )
-        province = request.GET.get("provincie", "")
-        status = request.GET.get("status", "")
-        # Unknown filter values are ignored, never an error: a typed or stale link still works.
-        if province:
-            municipalities = municipalities.filter(province__code=province[:2].upper())
-        if status in MunicipalityPage.Status.values:
-            municipalities = municipalities.filter(status=status)
-        context.update(
-            municipalities=paginate(request, municipalities, self.per_page),
-            map_points=municipalities,
-            statuses=MunicipalityPage.Status.choices,
-            selected_status=status,
-            selected_province=province[:2].upper(),
-        )
+        filterset = MunicipalityFilter(request.GET, municipalities, locale=self.locale, request=request)
+        context.update(listing_context(request, filterset, self.per_page))
+        context["map_points"] = filterset.qs
         return context
 
     @path("praktijkvoorbeelden/", name="case_studies")
     def case_studies(self, request):
-        """Every case study of the municipalities in this index, newest first, per factor."""
+        """Every case study of the municipalities in this index, newest first, filtered."""
+        from programme.filters import CaseStudyFilter
+
         case_study_model = apps.get_model("programme", "CaseStudyPage")
         case_studies = (
-            case_study_model.objects.descendant_of(self).live().public().filter(locale_id=self.locale_id)
+            case_study_model.objects.descendant_of(self)
+            .live()
+            .public()
+            .filter(locale_id=self.locale_id)
+            .order_by("-date", "-pk")
         )
-        factor = apps.get_model("programme", "SuccessFactorPage").by_slug(
-            request.GET.get("succesfactor", ""), self.locale
-        )
-        if factor is not None:
-            case_studies = case_studies.filter(factor.named_by(case_study_model))
-        context = self.get_context(request)
-        context.update(
-            case_studies=paginate(request, case_studies.order_by("-date", "-pk"), self.per_page),
-            selected_factor=factor,
-        )
+        filterset = CaseStudyFilter(request.GET, case_studies, locale=self.locale, request=request)
+        context = super().get_context(request)
+        context.update(listing_context(request, filterset, self.per_page))
         return TemplateResponse(request, "programme/case_study_listing.html", context)
 
 
