@@ -8,6 +8,7 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from . import key_figures
 from .struct_values import ImageValue, LinkValue, VideoValue, video_embed_url
 
 T = "components/streamfield/"
@@ -92,8 +93,47 @@ class CallToActionBlock(blocks.StructBlock):
 
 
 class KeyFigureBlock(blocks.StructBlock):
-    figure = blocks.CharBlock(label=_("figure"), max_length=20, help_text=_("For example 27 or 80%."))
+    """A figure is either counted from the site's pages, or an editor's figure that says
+    where it comes from and when: never a number that silently disagrees with the pages."""
+
+    counted = blocks.ChoiceBlock(
+        label=_("counted from the pages"),
+        choices=key_figures.CHOICES,
+        required=False,
+        help_text=_("Leave empty to enter a figure yourself, with its source and date."),
+    )
+    figure = blocks.CharBlock(
+        label=_("figure"), max_length=20, required=False, default="", help_text=_("For example 27 or 80%.")
+    )
     label = blocks.CharBlock(label=_("what it counts"), max_length=120)
+    source = blocks.CharBlock(
+        label=_("source"),
+        max_length=120,
+        required=False,
+        default="",
+        help_text=_("Where the figure comes from."),
+    )
+    as_of = blocks.DateBlock(
+        label=_("as of"), required=False, help_text=_("The date the figure is true for.")
+    )
+
+    class Meta:
+        value_class = key_figures.KeyFigureValue
+
+    def clean(self, value):
+        value = super().clean(value)
+        errors = {}
+        if not value.get("counted"):
+            for name, message in (
+                ("figure", _("Enter the figure, or choose one counted from the pages.")),
+                ("source", _("Say where this figure comes from.")),
+                ("as_of", _("Say when this figure was true.")),
+            ):
+                if not value.get(name):
+                    errors[name] = ValidationError(message)
+        if errors:
+            raise StructBlockValidationError(block_errors=errors)
+        return value
 
 
 class KeyFiguresBlock(blocks.ListBlock):

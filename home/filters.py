@@ -2,15 +2,20 @@
 
 A listing's address says what it shows (`?provincie=GE&jaar=2024`), so it can be shared
 and works without JavaScript. Each filter is a choice among options in the reader's
-language; each option shows how many results choosing it would give (faceted: counted
-with the listing's other filters applied), all counted in one query, so a listing costs
-the same number of queries whatever is chosen and whichever page is shown. Unknown
-parameters and values are ignored, and the reader is told.
+language, and each option shows how many results choosing it would give (faceted: counted
+with the listing's other filters applied).
+
+How it stays cheap at national size: what each item of a listing is (its province, year,
+success factors...) is read once per process, language and content version, a few
+queries (home.caching). Filtering and counting then happen in memory, and only the items
+on the page shown are read from the database: one query per request, whatever is chosen
+and whichever page is shown. Unknown parameters and values are ignored, and the reader is
+told.
 """
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
+from django.core.paginator import Paginator
 from django.utils.translation import gettext_lazy as _
 
 import django_filters
@@ -28,95 +33,97 @@ class Option:
 
 
 class FacetFilter(django_filters.ChoiceFilter):
-    """A choice among options `options(locale)` gives as (value, label, key) triples; an
-    option means the Q object `option_q(key)`, used both to filter and to count. Options
-    are read once per process, language and content version (home.caching)."""
+    """A choice among `options(locale)`, (value, label) pairs. `values(queryset, locale)`
+    tells, for every item of the listing, which option values it has: {pk: {value, ...}}."""
 
-    def __init__(self, *args, options, option_q, **kwargs):
+    def __init__(self, *args, options, values, **kwargs):
         self.options_for = options
-        self.option_q_for_key = option_q
-        self.keys: dict[str, object] = {}
-        super().__init__(*args, method=self.apply, **kwargs)
-
-    def read_options(self, locale) -> list[tuple]:
-        name = ("facet", type(self.parent).__name__, self.field_name, locale.pk)
-        options = memo(name, lambda: [tuple(option) for option in self.options_for(locale)])
-        self.keys = {str(value): key for value, _label, key in options}
-        return options
-
-    def option_q(self, value) -> Q:
-        return self.option_q_for_key(self.keys[value])
-
-    def apply(self, queryset, name, value):
-        return queryset.filter(self.option_q(value)) if value else queryset
+        self.values_for = values
+        super().__init__(*args, method=lambda queryset, name, value: queryset, **kwargs)
 
 
 class ListingFilterSet(django_filters.FilterSet):
-    """Set `locale` (the listing's language) before use: options are read in it."""
-
     # Parameters that are not filters but belong in a listing's address.
     other_parameters = {PAGE_PARAMETER}
 
-    def __init__(self, data, queryset, *, locale, request=None):
+    def __init__(self, data, queryset, *, locale, scope, request=None):
+        """`scope` names the listing (its page's id): with the language and the content
+        version it keys what is kept about the listing's items."""
         self.locale = locale
+        self.scope = scope
         super().__init__(data, queryset=queryset, request=request)
-        self.options = {}
-        for name, field_filter in self.filters.items():
-            options = [
-                Option(str(value), str(label)) for value, label, _key in field_filter.read_options(locale)
-            ]
-            self.options[name] = options
-            self.form.fields[name].choices = [("", "")] + [(o.value, o.label) for o in options]
+        self.options: dict[str, list[Option]] = {}
+        for name, facet in self.filters.items():
+            pairs = memo(self._key("options", name), lambda facet=facet: list(facet.options_for(locale)))
+            self.options[name] = [Option(str(value), str(label)) for value, label in pairs]
+            self.form.fields[name].choices = [("", "")] + [(o.value, o.label) for o in self.options[name]]
+
+    def _key(self, *parts):
+        return ("listing", type(self).__name__, self.locale.pk, *parts)
+
+    def index(self) -> tuple[list[int], dict[str, dict[int, frozenset]]]:
+        """The listing's items in order, and what each is per filter; kept per version."""
+
+        def build():
+            order = list(self.queryset.values_list("pk", flat=True))
+            values = {}
+            for name, facet in self.filters.items():
+                found = facet.values_for(self.queryset, self.locale)
+                values[name] = {pk: frozenset(map(str, options)) for pk, options in found.items()}
+            return order, values
+
+        return memo(self._key("index", self.scope), build)
 
     @property
     def chosen(self) -> dict[str, str]:
-        """The valid choices in the address, by parameter."""
-        if not self.form.is_valid():
-            # Invalid values are dropped one by one; valid ones still apply.
-            return {
-                name: value
-                for name in self.filters
-                if name not in self.form.errors and (value := self.data.get(name))
-            }
-        return {name: value for name, value in self.form.cleaned_data.items() if value}
-
-    @property
-    def qs(self):
-        queryset = self.queryset
-        for name, value in self.chosen.items():
-            queryset = self.filters[name].apply(queryset, name, value)
-        return queryset
+        """The valid choices in the address, by parameter; invalid ones are dropped alone."""
+        self.form.is_valid()
+        return {
+            name: value
+            for name in self.filters
+            if name not in self.form.errors and (value := self.form.cleaned_data.get(name))
+        }
 
     @property
     def ignored(self) -> list[str]:
         """Parameters in the address that were not understood (unknown names or values)."""
-        unknown = [
-            name for name in self.data if name not in self.filters and name not in self.other_parameters
-        ]
+        known = {*self.filters, *self.other_parameters}
+        unknown = [name for name in self.data if name not in known]
         invalid = [name for name in self.filters if self.data.get(name) and name not in self.chosen]
         return unknown + invalid
 
-    def facets(self) -> list[dict]:
-        """Every filter with its options and their counts, in one query."""
+    def _matches(self, pk, values, chosen, leave_out=None) -> bool:
+        return all(value in values[name].get(pk, ()) for name, value in chosen.items() if name != leave_out)
+
+    def matching(self) -> list[int]:
+        order, values = self.index()
         chosen = self.chosen
-        counts = {}
-        for name, options in self.options.items():
-            others = Q()
-            for other, value in chosen.items():
-                if other != name:
-                    others &= self.filters[other].option_q(value)
-            for i, option in enumerate(options):
-                counts[f"{name}__{i}"] = Count(
-                    "pk", filter=others & self.filters[name].option_q(option.value)
-                )
-        totals = self.queryset.aggregate(**counts) if counts else {}
+        return [pk for pk in order if self._matches(pk, values, chosen)]
+
+    def facets(self) -> list[dict]:
+        """Every filter with its options, each counted with the other filters applied."""
+        order, values = self.index()
+        chosen = self.chosen
         facets = []
         for name, options in self.options.items():
-            for i, option in enumerate(options):
-                option.count = totals.get(f"{name}__{i}", 0)
+            counts: dict[str, int] = {}
+            for pk in order:
+                if self._matches(pk, values, chosen, leave_out=name):
+                    for value in values[name].get(pk, ()):
+                        counts[value] = counts.get(value, 0) + 1
+            for option in options:
+                option.count = counts.get(option.value, 0)
                 option.selected = chosen.get(name) == option.value
             facets.append({"name": name, "label": self.filters[name].label, "options": options})
         return facets
+
+    def page(self, request, per_page: int):
+        """The page asked for, its items read in one query, in the listing's order."""
+        page = Paginator(self.matching(), per_page).get_page(request.GET.get(PAGE_PARAMETER))
+        pks = list(page.object_list)
+        items = {item.pk: item for item in self.queryset.filter(pk__in=pks)} if pks else {}
+        page.object_list = [items[pk] for pk in pks if pk in items]
+        return page
 
     def active(self, request) -> list[dict]:
         """The chosen filters, each with the address that removes only it."""
@@ -141,10 +148,8 @@ class ListingFilterSet(django_filters.FilterSet):
 def listing_context(request, filterset: ListingFilterSet, per_page: int) -> dict:
     """What a filtered listing's template needs: the page of results, the facets, the
     active filters, and whether something in the address was ignored."""
-    from .pagination import paginate
-
     return {
-        "results": paginate(request, filterset.qs, per_page),
+        "results": filterset.page(request, per_page),
         "facets": filterset.facets(),
         "active_filters": filterset.active(request),
         "ignored_parameters": filterset.ignored,

@@ -8,3 +8,6 @@ class ProgrammeConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401  (connects the receivers)
+        from .figures import register_key_figures
+
+        register_key_figures()

@@ -1,7 +1,12 @@
-"""The filters of the case-study and municipality listings (home.filters explains how)."""
+"""The filters of the case-study and municipality listings (home.filters explains how).
 
-from django.db.models import Exists, OuterRef, Q
-from django.db.models.functions import Substr
+Each filter's `values` reads, for every item of a listing, the option values it has, in
+one or two queries; home.filters keeps the result per language and content version.
+"""
+
+from collections import defaultdict
+
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Page
@@ -12,54 +17,90 @@ from .models import ActivityType, CaseStudyPage, MunicipalityPage, Province, Suc
 
 
 def factor_options(locale):
-    factors = SuccessFactorPage.objects.live().filter(locale=locale).order_by("number")
-    return [(f.slug, f.title, f.translation_key) for f in factors]
-
-
-def activity_options(locale):
-    # Keyed by the fixed `key`, so the address is the same in every language.
     return [
-        (a.key, a.name, a.translation_key)
-        for a in ActivityType.objects.filter(locale=locale).order_by("name")
+        (f.slug, f.title) for f in SuccessFactorPage.objects.live().filter(locale=locale).order_by("number")
     ]
 
 
+def activity_options(locale):
+    # By the fixed `key`, so the address is the same in every language.
+    return [(a.key, a.name) for a in ActivityType.objects.filter(locale=locale).order_by("name")]
+
+
 def province_options(locale):
-    return [(p.code, p.name, p.pk) for p in Province.objects.order_by("name")]
+    return [(p.code, p.name) for p in Province.objects.order_by("name")]
+
+
+def _slug_by_key(model, locale) -> dict:
+    """Option value (the slug or key in `locale`) by translation key; Dutch fills gaps."""
+    field = "slug" if model is SuccessFactorPage else "key"
+    rows = model.objects.filter(locale__language_code__in={locale.language_code, settings.LANGUAGE_CODE})
+    found = {}
+    for key, value, code in rows.values_list("translation_key", field, "locale__language_code"):
+        if code == locale.language_code or key not in found:
+            found[key] = value
+    return found
+
+
+def related_values(queryset, locale, field_name: str, target):
+    """{pk: {option values}} through a many-to-many to factors or activity types, whatever
+    language the relation was stored in."""
+    field = queryset.model._meta.get_field(field_name)
+    through = field.remote_field.through
+    value_of = _slug_by_key(target, locale)
+    found = defaultdict(set)
+    rows = through.objects.filter(**{f"{field.m2m_field_name()}__in": queryset.values("pk")}).values_list(
+        field.m2m_field_name(), f"{field.m2m_reverse_field_name()}__translation_key"
+    )
+    for pk, key in rows:
+        if key in value_of:
+            found[pk].add(value_of[key])
+    return found
+
+
+def field_values(field: str):
+    return lambda queryset, locale: {pk: {value} for pk, value in queryset.values_list("pk", field) if value}
+
+
+def case_study_provinces(queryset, locale):
+    """A case study's province is its parent municipality's."""
+    parents = dict(MunicipalityPage.objects.filter(locale=locale).values_list("path", "province__code"))
+    return {
+        pk: {parents[path[: -Page.steplen]]}
+        for pk, path in queryset.values_list("pk", "path")
+        if path[: -Page.steplen] in parents
+    }
+
+
+def case_study_activities(queryset, locale):
+    value_of = _slug_by_key(ActivityType, locale)
+    rows = queryset.values_list("pk", "activity_type__translation_key")
+    return {pk: {value_of[key]} for pk, key in rows if key in value_of}
 
 
 class CaseStudyFilter(ListingFilterSet):
     succesfactor = FacetFilter(
         label=_("Success factor"),
         options=factor_options,
-        option_q=lambda key: SuccessFactorPage.named_by_key(CaseStudyPage, key),
-    )
-    activiteit = FacetFilter(
-        label=_("Kind of activity"),
-        options=activity_options,
-        option_q=lambda key: Q(activity_type__translation_key=key),
-    )
-    provincie = FacetFilter(
-        label=_("Province"),
-        options=province_options,
-        option_q=lambda key: Exists(
-            # The case study's parent: its tree path less its own last step.
-            MunicipalityPage.objects.filter(
-                province_id=key, path=Substr(OuterRef("path"), 1, (OuterRef("depth") - 1) * Page.steplen)
-            )
+        values=lambda queryset, locale: related_values(
+            queryset, locale, "success_factors", SuccessFactorPage
         ),
     )
+    activiteit = FacetFilter(
+        label=_("Kind of activity"), options=activity_options, values=case_study_activities
+    )
+    provincie = FacetFilter(label=_("Province"), options=province_options, values=case_study_provinces)
     jaar = FacetFilter(
         label=_("Year"),
         options=lambda locale: [
-            (year, year, year)
+            (year, year)
             for year in CaseStudyPage.objects.live()
             .filter(locale=locale)
             .order_by("-date__year")
             .values_list("date__year", flat=True)
             .distinct()
         ],
-        option_q=lambda year: Q(date__year=year),
+        values=field_values("date__year"),
     )
 
     class Meta:
@@ -69,29 +110,23 @@ class CaseStudyFilter(ListingFilterSet):
 
 class MunicipalityFilter(ListingFilterSet):
     provincie = FacetFilter(
-        label=_("Province"), options=province_options, option_q=lambda key: Q(province_id=key)
+        label=_("Province"), options=province_options, values=field_values("province__code")
     )
     status = FacetFilter(
         label=_("Status"),
-        options=lambda locale: [(value, label, value) for value, label in MunicipalityPage.Status.choices],
-        option_q=lambda key: Q(status=key),
+        options=lambda locale: MunicipalityPage.Status.choices,
+        values=field_values("status"),
     )
     activiteit = FacetFilter(
         label=_("Kind of activity"),
         options=activity_options,
-        option_q=lambda key: Exists(
-            MunicipalityPage.activities.through.objects.filter(
-                municipalitypage_id=OuterRef("pk"), activitytype__translation_key=key
-            )
-        ),
+        values=lambda queryset, locale: related_values(queryset, locale, "activities", ActivityType),
     )
     succesfactor = FacetFilter(
         label=_("Success factor applied"),
         options=factor_options,
-        option_q=lambda key: Exists(
-            MunicipalityPage.success_factors_applied.through.objects.filter(
-                municipalitypage_id=OuterRef("pk"), successfactorpage__translation_key=key
-            )
+        values=lambda queryset, locale: related_values(
+            queryset, locale, "success_factors_applied", SuccessFactorPage
         ),
     )
 

@@ -1,10 +1,9 @@
 """The filters of the guide listing (home.filters explains how)."""
 
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from home.filters import FacetFilter, ListingFilterSet
-from programme.filters import factor_options
+from programme.filters import factor_options, field_values, related_values
 from programme.models import SuccessFactorPage
 
 from .models import GuidePage
@@ -12,19 +11,17 @@ from .models import GuidePage
 
 class GuideFilter(ListingFilterSet):
     voor = FacetFilter(
-        label=_("For"),
-        options=lambda locale: [(value, label, value) for value, label in GuidePage.Audience.choices],
-        option_q=lambda key: Q(audience=key),
+        label=_("For"), options=lambda locale: GuidePage.Audience.choices, values=field_values("audience")
     )
     fase = FacetFilter(
-        label=_("Phase"),
-        options=lambda locale: [(value, label, value) for value, label in GuidePage.Phase.choices],
-        option_q=lambda key: Q(phase=key),
+        label=_("Phase"), options=lambda locale: GuidePage.Phase.choices, values=field_values("phase")
     )
     succesfactor = FacetFilter(
         label=_("Success factor"),
         options=factor_options,
-        option_q=lambda key: SuccessFactorPage.named_by_key(GuidePage, key),
+        values=lambda queryset, locale: related_values(
+            queryset, locale, "success_factors", SuccessFactorPage
+        ),
     )
 
     class Meta:

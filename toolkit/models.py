@@ -43,7 +43,7 @@ class GuideIndexPage(IndexPage):
         guides = (
             GuidePage.objects.child_of(self).live().public().annotate(phase_order=phase_order)
         ).order_by("phase_order", "title")
-        filterset = GuideFilter(request.GET, guides, locale=self.locale, request=request)
+        filterset = GuideFilter(request.GET, guides, locale=self.locale, scope=self.pk, request=request)
         context.update(listing_context(request, filterset, self.per_page))
         return context
 

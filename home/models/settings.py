@@ -37,6 +37,12 @@ class SiteSettings(BaseSiteSetting):
         help_text=_("Analytics load only for visitors who allow cookies. Leave empty for no analytics."),
     )
     matomo_site_id = models.PositiveIntegerField(_("Matomo site id"), null=True, blank=True)
+    data_licence = models.CharField(
+        _("licence of the open data"),
+        max_length=60,
+        default="CC BY 4.0",
+        help_text=_("Named with the national figures and in their CSV and JSON downloads."),
+    )
 
     panels = [
         MultiFieldPanel([FieldPanel("contact_email"), FieldPanel("contact_page")], heading=_("Contact")),
@@ -45,6 +51,7 @@ class SiteSettings(BaseSiteSetting):
             heading=_("Statements, linked from every footer"),
         ),
         MultiFieldPanel([FieldPanel("matomo_url"), FieldPanel("matomo_site_id")], heading=_("Analytics")),
+        FieldPanel("data_licence"),
     ]
 
     class Meta:

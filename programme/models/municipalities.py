@@ -57,7 +57,9 @@ class MunicipalityIndexPage(RoutablePageMixin, IndexPage):
             .select_related("province")
             .order_by("title")
         )
-        filterset = MunicipalityFilter(request.GET, municipalities, locale=self.locale, request=request)
+        filterset = MunicipalityFilter(
+            request.GET, municipalities, locale=self.locale, scope=self.pk, request=request
+        )
         context.update(listing_context(request, filterset, self.per_page))
         context["map_points"] = filterset.qs
         return context
@@ -75,7 +77,9 @@ class MunicipalityIndexPage(RoutablePageMixin, IndexPage):
             .filter(locale_id=self.locale_id)
             .order_by("-date", "-pk")
         )
-        filterset = CaseStudyFilter(request.GET, case_studies, locale=self.locale, request=request)
+        filterset = CaseStudyFilter(
+            request.GET, case_studies, locale=self.locale, scope=self.pk, request=request
+        )
         context = super().get_context(request)
         context.update(listing_context(request, filterset, self.per_page))
         return TemplateResponse(request, "programme/case_study_listing.html", context)

@@ -1,17 +1,26 @@
 """Aan de Slag and its sibling initiatives."""
 
+import datetime
+
+from django.db import models
+from django.http import Http404, HttpResponse, JsonResponse
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Site
 from wagtail.search import index
 
 from home.blocks import BodyBlock
+from home.caching import memo
 from home.i18n import related_in_locale
 from home.models import BasePage
 from home.panels import page_tabs
+
+from .municipalities import MunicipalityPage
 
 STAKEHOLDERS = [
     ("residents", _("AZC residents")),
@@ -37,7 +46,7 @@ class StakeholderBenefitBlock(blocks.StructBlock):
         template = "components/streamfield/stakeholder_benefit_block.html"
 
 
-class ProgrammePage(BasePage):
+class ProgrammePage(RoutablePageMixin, BasePage):
     aim = RichTextField(
         _("aim"),
         features=["bold", "italic", "link", "ul"],
@@ -62,6 +71,14 @@ class ProgrammePage(BasePage):
     contacts = ParentalManyToManyField(
         "programme.Person", blank=True, related_name="+", verbose_name=_("contacts")
     )
+    show_national_figures = models.BooleanField(
+        _("show the national figures"),
+        default=False,
+        help_text=_(
+            "Shows the figures counted from the municipality pages, as a chart with a table, "
+            "with links to download them as CSV and JSON. For the main programme page."
+        ),
+    )
 
     content_panels = [
         *BasePage.content_panels,
@@ -69,6 +86,7 @@ class ProgrammePage(BasePage):
         FieldPanel("target_group"),
         FieldPanel("benefits"),
         FieldPanel("body"),
+        FieldPanel("show_national_figures"),
     ]
     people_panels = [FieldPanel("partners"), FieldPanel("funders"), FieldPanel("contacts")]
     edit_handler = page_tabs(content_panels, (_("Partners and contacts"), people_panels))
@@ -89,4 +107,47 @@ class ProgrammePage(BasePage):
         context["partners"] = related_in_locale(self.partners, self.locale)
         context["funders"] = related_in_locale(self.funders, self.locale)
         context["contacts"] = related_in_locale(self.contacts, self.locale)
+        if self.show_national_figures:
+            from programme.figures import national_figures
+
+            # Counted once per process and content version: a publish recounts.
+            licence = self.data_licence(request)
+            key = ("national-figures", licence, datetime.date.today())
+            context["national"] = memo(key, lambda: national_figures(licence))
+            context["status_rows"] = [
+                (label, context["national"].by_status[value])
+                for value, label in MunicipalityPage.Status.choices
+            ]
         return context
+
+    def data_licence(self, request) -> str:
+        from home.models import SiteSettings
+
+        site = Site.find_for_request(request)
+        return memo(
+            ("data-licence", site.pk if site else None),
+            lambda: SiteSettings.for_request(request).data_licence,
+        )
+
+    @path("cijfers/csv/", name="figures_csv")
+    def figures_csv(self, request):
+        """The national figures as CSV: one row per municipality and year."""
+        from programme.figures import as_csv, national_figures
+
+        if not self.show_national_figures:
+            raise Http404
+        response = HttpResponse(
+            as_csv(national_figures(self.data_licence(request))), content_type="text/csv; charset=utf-8"
+        )
+        response["Content-Disposition"] = 'attachment; filename="aan-de-slag-gemeenten.csv"'
+        return response
+
+    @path("cijfers/json/", name="figures_json")
+    def figures_json(self, request):
+        """The national figures as JSON, with totals, the date and the licence."""
+        from programme.figures import as_json, national_figures
+
+        if not self.show_national_figures:
+            raise Http404
+        data = as_json(national_figures(self.data_licence(request)), self.get_full_url(request))
+        return JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 1})
