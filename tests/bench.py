@@ -194,6 +194,8 @@ def main() -> int:
 
     if os.environ.get("BENCH_REUSE") != "1":  # BENCH_REUSE=1 measures the content built last time
         build()
+    else:
+        call_command("migrate", verbosity=0, interactive=False)
     call_command("collectstatic", interactive=False, verbosity=0)
     queries = count_queries()
     server = serve()
