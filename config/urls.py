@@ -22,6 +22,7 @@ urlpatterns = [
     path("healthz", home_views.healthz, name="healthz"),
     path("consent/", consent.consent, name="consent"),
     path("taal/", home_views.choose_language, name="choose_language"),
+    path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),

@@ -177,6 +177,18 @@ def choose_language(request) -> HttpResponse:
     return remember_language(request, HttpResponseRedirect(target), language)
 
 
+def robots_txt(request) -> HttpResponse:
+    """Everything public may be indexed; the admin and search results not. Names the sitemap."""
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /*/zoeken/",
+        "Disallow: /taal/",
+        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
 def api_not_found(request, *args, **kwargs) -> JsonResponse:
     return JsonResponse({"message": "Not found: this API has no such endpoint."}, status=404)
 

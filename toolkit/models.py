@@ -13,6 +13,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from home import structured_data
 from home.blocks import BodyBlock
 from home.filters import listing_context
 from home.i18n import related_in_locale
@@ -104,6 +105,21 @@ class GuidePage(BasePage):
 
     class Meta:
         verbose_name = _("guide")
+
+    def structured_data(self, request):
+        """A HowTo: the steps of the guide's Steps blocks, or the guide as one step."""
+        data = structured_data.base(self, request, "HowTo")
+        steps = [step for block in self.body if block.block_type == "steps" for step in block.value]
+        data["step"] = [
+            {
+                "@type": "HowToStep",
+                "position": position,
+                "name": step["title"],
+                "text": structured_data.plain(step["body"].source, 500) or step["title"],
+            }
+            for position, step in enumerate(steps, start=1)
+        ] or [{"@type": "HowToStep", "position": 1, "name": self.title, "text": self.summary or self.title}]
+        return data
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -8,6 +8,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
+from .. import structured_data
 from ..caching import is_restricted
 from ..forms import LocalizedPageForm
 from ..i18n import localize_relations
@@ -82,9 +83,21 @@ class BasePage(Page):
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
 
+    def structured_data(self, request) -> dict | None:
+        """schema.org data for search engines (home.structured_data); page types say more."""
+        return structured_data.base(self, request, "WebPage")
+
     @property
     def meta_description(self) -> str:
-        return self.search_description or self.listing_summary
+        """The editor's search description, else the listing summary, else the page's own
+        lead (summary, introduction or mission) as plain text."""
+        if self.search_description or self.listing_summary:
+            return self.search_description or self.listing_summary
+        for name in ("summary", "intro", "mission"):
+            text = structured_data.plain(str(getattr(self, name, "") or ""), 300)
+            if text:
+                return text
+        return ""
 
 
 class IndexPage(BasePage):

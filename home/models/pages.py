@@ -9,6 +9,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
+from .. import structured_data
 from ..blocks import BodyBlock, KeyFigureBlock
 from ..i18n import in_locale, related_in_locale
 from ..panels import page_tabs
@@ -75,6 +76,12 @@ class HomePage(BasePage):
         context["featured_factors"] = related_in_locale(self.featured_factors, self.locale).order_by("number")
         context["doors"] = self.doors_in_locale()
         return context
+
+    def structured_data(self, request):
+        data = structured_data.base(self, request, "Organization")
+        data["name"] = "Aan de Slag"
+        data["parentOrganization"] = structured_data.PUBLISHER
+        return data
 
     def doors_in_locale(self) -> list[dict]:
         """The doors whose target exists in this page's language, linked to that translation.

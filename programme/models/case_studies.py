@@ -9,6 +9,7 @@ from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
+from home import structured_data
 from home.blocks import ImageBlock
 from home.forms import LocalizedPageForm
 from home.i18n import related_in_locale
@@ -89,6 +90,9 @@ class CaseStudyPage(BasePage):
     class Meta:
         verbose_name = _("case study")
         verbose_name_plural = _("case studies")
+
+    def structured_data(self, request):
+        return structured_data.article(self, request, published=self.date, body=self.summary)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -17,6 +17,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from home import structured_data
 from home.filters import listing_context
 from home.i18n import related_in_locale
 from home.models import BasePage, IndexPage
@@ -209,6 +210,22 @@ class MunicipalityPage(BasePage):
                         % {"code": self.cbs_code, "title": taken.title}
                     }
                 )
+
+    def structured_data(self, request):
+        data = structured_data.base(self, request, "GovernmentOrganization")
+        data["name"] = f"Gemeente {self.title}" if self.locale.language_code == "nl" else self.title
+        data["identifier"] = {
+            "@type": "PropertyValue",
+            "propertyID": "CBS gemeentecode",
+            "value": self.cbs_code,
+        }
+        data["address"] = {
+            "@type": "PostalAddress",
+            "addressLocality": self.title,
+            "addressRegion": self.province.name,
+            "addressCountry": "NL",
+        }
+        return data
 
     def case_study_pages(self):
         # Resolved lazily: case_studies.py builds on this module.

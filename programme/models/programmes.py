@@ -14,6 +14,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Site
 from wagtail.search import index
 
+from home import structured_data
 from home.blocks import BodyBlock
 from home.caching import memo
 from home.i18n import related_in_locale
@@ -119,6 +120,11 @@ class ProgrammePage(RoutablePageMixin, BasePage):
                 for value, label in MunicipalityPage.Status.choices
             ]
         return context
+
+    def structured_data(self, request):
+        data = structured_data.base(self, request, "Organization")
+        data["parentOrganization"] = structured_data.PUBLISHER
+        return data
 
     def data_licence(self, request) -> str:
         from home.models import SiteSettings

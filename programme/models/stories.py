@@ -11,6 +11,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from home import structured_data
 from home.blocks import BodyBlock
 from home.models import BasePage
 from home.pagination import paginate
@@ -75,6 +76,9 @@ class StoryPage(BasePage):
     class Meta:
         verbose_name = _("story")
         verbose_name_plural = _("stories")
+
+    def structured_data(self, request):
+        return structured_data.article(self, request, published=self.date, body=self.intro)
 
 
 class PressLink(Orderable):
