@@ -62,7 +62,11 @@ class MunicipalityIndexPage(RoutablePageMixin, IndexPage):
             request.GET, municipalities, locale=self.locale, scope=self.pk, request=request
         )
         context.update(listing_context(request, filterset, self.per_page))
-        context["map_points"] = filterset.qs
+        chosen = filterset.chosen
+        context["map_points"] = (
+            municipalities.filter(pk__in=filterset.matching()) if chosen else municipalities
+        )
+        context["map_key"] = "&".join(f"{name}={value}" for name, value in sorted(chosen.items())) or "all"
         return context
 
     @path("praktijkvoorbeelden/", name="case_studies")

@@ -5,6 +5,7 @@ from django.conf import settings
 
 from wagtail.models import Locale
 
+from home.caching import memo
 from home.i18n import related_in_locale
 
 from ..models import ActivityType, MunicipalityPage, Organisation, StoryPage
@@ -24,6 +25,9 @@ MAP_WEST, MAP_NORTH, MAP_SCALE, MAP_X_SCALE = 3.3, 53.6, 100, 61.6  # 61.6 = 100
 
 def _project(lon: float, lat: float) -> tuple[float, float]:
     return round((lon - MAP_WEST) * MAP_X_SCALE, 1), round((MAP_NORTH - lat) * MAP_SCALE, 1)
+
+
+OUTLINE = " ".join(f"{x},{y}" for x, y in (_project(lon, lat) for lon, lat in NL_OUTLINE))
 
 
 @register.inclusion_tag("components/footer_organisations.html")
@@ -83,7 +87,7 @@ MAP_DOTS = 40
 
 
 @register.inclusion_tag("components/municipality_map.html", takes_context=True)
-def municipality_map(context, municipalities=None, title=""):
+def municipality_map(context, municipalities=None, title="", key="all"):
     """The map, or nothing when no municipality page exists in the reader's language.
 
     Dots link to municipality pages; linking Dutch ones from a Tigrinya page would switch
@@ -94,19 +98,24 @@ def municipality_map(context, municipalities=None, title=""):
     locale = Locale.get_active()
     if municipalities is None:
         municipalities = MunicipalityPage.objects.live().public().filter(locale=locale)
-    located = municipalities.filter(latitude__isnull=False, longitude__isnull=False)
-    if located.count() <= MAP_DOTS:
-        points = [
-            {"url": m.get_url(request), "label": m.title, "x": x, "y": y}
-            for m in located.defer_streamfields()
-            for x, y in [_project(float(m.longitude), float(m.latitude))]
-        ]
-    else:
-        points = _province_points(located, locale, request)
-    for point in points:
-        point.update(label_x=point["x"] + 9, label_y=point["y"] + 4)
-    outline = " ".join(f"{x},{y}" for x, y in (_project(lon, lat) for lon, lat in NL_OUTLINE))
-    return {"points": points, "outline": outline, "title": title, "request": request}
+
+    def draw():
+        located = municipalities.filter(latitude__isnull=False, longitude__isnull=False)
+        if located.count() <= MAP_DOTS:
+            points = [
+                {"url": m.get_url(request), "label": m.title, "x": x, "y": y}
+                for m in located.defer_streamfields()
+                for x, y in [_project(float(m.longitude), float(m.latitude))]
+            ]
+        else:
+            points = _province_points(located, locale, request)
+        for point in points:
+            point.update(label_x=point["x"] + 9, label_y=point["y"] + 4)
+        return points
+
+    # The same for every reader of a language (and filter): drawn once per content version.
+    points = memo(("map", locale.pk, key), draw)
+    return {"points": points, "outline": OUTLINE, "title": title, "request": request}
 
 
 def _province_points(municipalities, locale, request) -> list[dict]:
