@@ -11,6 +11,7 @@ from .municipalities import (
 from .programmes import ProgrammePage, StakeholderBenefitBlock
 from .snippets import ActivityType, Organisation, Person, Province
 from .stories import PressLink, StoryIndexPage, StoryPage
+from .support import SupportFormField, SupportRequestPage
 
 __all__ = [
     "AZCLocation",
@@ -30,5 +31,7 @@ __all__ = [
     "StoryPage",
     "SuccessFactorIndexPage",
     "SuccessFactorPage",
+    "SupportFormField",
+    "SupportRequestPage",
     "YearlyFigure",
 ]

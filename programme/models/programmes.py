@@ -94,7 +94,7 @@ class ProgrammePage(RoutablePageMixin, BasePage):
     search_fields = [*BasePage.search_fields, index.SearchField("aim"), index.SearchField("body")]
 
     parent_page_types = ["home.HomePage", "programme.ProgrammePage"]
-    subpage_types = ["programme.ProgrammePage", "home.ContentPage"]
+    subpage_types = ["programme.ProgrammePage", "home.ContentPage", "programme.SupportRequestPage"]
     template = "programme/programme_page.html"
 
     class Meta:

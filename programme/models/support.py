@@ -1,0 +1,165 @@
+"""Support on request ("ondersteuning op maat"): a form local project teams send to Pharos.
+
+Built on Wagtail's form builder, so editors choose the questions and see, filter and
+export the submissions in the admin (Forms). What the builder does not do, this adds:
+
+- the municipality is chosen from the municipality pages (in the reader's language);
+- a submission is stored before any e-mail is sent, and a failing mail server only
+  costs the e-mail (logged), never the request;
+- robots are stopped by a honeypot field (refused with a message) and by a limit of
+  requests per address per hour (kept as a keyed hash in the cache, never stored).
+"""
+
+import hashlib
+import logging
+
+from django import forms
+from django.conf import settings
+from django.core.cache import cache
+from django.db import models
+from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.forms.forms import FormBuilder
+from wagtail.contrib.forms.models import AbstractEmailForm, AbstractForm, AbstractFormField
+from wagtail.fields import RichTextField
+from wagtail.models import TranslatableMixin
+from wagtail_localize.fields import SynchronizedField
+
+from home.models import BasePage
+
+from .municipalities import MunicipalityPage
+
+logger = logging.getLogger(__name__)
+
+HONEYPOT = "website"
+REQUESTS_PER_HOUR = 5
+
+
+class SupportFormField(TranslatableMixin, AbstractFormField):
+    """Translatable, so an English form asks its questions in English; the field's name
+    (`clean_name`) stays the Dutch one, so every language's submissions line up."""
+
+    page = ParentalKey("programme.SupportRequestPage", on_delete=models.CASCADE, related_name="form_fields")
+    override_translatable_fields = [SynchronizedField("clean_name"), SynchronizedField("field_type")]
+
+    class Meta(TranslatableMixin.Meta, AbstractFormField.Meta):
+        pass
+
+
+class SupportFormBuilder(FormBuilder):
+    """The editor's fields, after a choice of municipality and before a hidden honeypot."""
+
+    def __init__(self, fields, *, locale=None):
+        super().__init__(fields)
+        self.locale = locale
+
+    @property
+    def formfields(self):
+        municipalities = MunicipalityPage.objects.live().public().filter(locale=self.locale).order_by("title")
+        fields = {
+            "municipality": forms.ChoiceField(
+                label=_("Municipality"),
+                choices=[("", "")] + [(m.title, m.title) for m in municipalities],
+            )
+        }
+        fields.update(super().formfields)
+        fields["quick_scan"] = forms.CharField(required=False, widget=forms.HiddenInput, max_length=200)
+        # Hidden from people (and screen readers); robots fill in every field they find.
+        fields[HONEYPOT] = forms.CharField(
+            required=False,
+            label=_("Leave this field empty"),
+            widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+        )
+        return fields
+
+
+class SupportRequestPage(AbstractEmailForm, BasePage):
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link", "ul"])
+    thank_you_text = RichTextField(
+        _("confirmation"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("Shown after sending."),
+    )
+
+    form_builder = SupportFormBuilder
+    override_translatable_fields = [SynchronizedField("to_address"), SynchronizedField("from_address")]
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("intro"),
+        InlinePanel("form_fields", label=_("Questions")),
+        FieldPanel("thank_you_text"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("from_address"), FieldPanel("to_address")]),
+                FieldPanel("subject"),
+            ],
+            heading=_("E-mail to Pharos"),
+        ),
+    ]
+    parent_page_types = ["home.HomePage", "programme.ProgrammePage"]
+    subpage_types: list[str] = []
+    template = "programme/support_request_page.html"
+    landing_page_template = "programme/support_request_page_landing.html"
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("support request form")
+
+    def get_form_class(self):
+        builder = self.form_builder(self.get_form_fields(), locale=self.locale)
+        return builder.get_form_class()
+
+    def get_data_fields(self):
+        return [
+            ("municipality", _("Municipality")),
+            *super().get_data_fields(),
+            ("quick_scan", _("Quick scan")),
+        ]
+
+    def serve(self, request, *args, **kwargs):
+        if request.method == "POST":
+            if request.POST.get(HONEYPOT):
+                return self._refuse(
+                    request, _("This form seems to have been filled in automatically. Nothing was sent.")
+                )
+            if over_limit(request):
+                return self._refuse(
+                    request,
+                    _("Many requests came from your address this hour. Please try again later."),
+                    status=429,
+                )
+        return super().serve(request, *args, **kwargs)
+
+    def _refuse(self, request, message, status=400):
+        context = self.get_context(request)
+        context["refusal"] = message
+        return render(request, self.template, context, status=status)
+
+    def process_form_submission(self, form):
+        # Stored first (Wagtail's FormSubmission), then mailed: a failing mail server
+        # loses the e-mail, never the request, which editors find under Forms.
+        form.cleaned_data.pop(HONEYPOT, None)
+        submission = AbstractForm.process_form_submission(self, form)
+        if self.to_address:
+            try:
+                self.send_mail(form)
+            except Exception:  # noqa: BLE001 - any mail failure; the submission is kept
+                logger.exception("Support request %s stored, but the e-mail could not be sent", submission.pk)
+        return submission
+
+
+def over_limit(request) -> bool:
+    """Count this address's requests in the last hour; the address is kept only as a hash."""
+    from axes.helpers import get_client_ip_address
+
+    address = get_client_ip_address(request) or "unknown"
+    key = "support-requests:" + hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()[:32]
+    try:
+        cache.add(key, 0, timeout=60 * 60)
+        return cache.incr(key) > REQUESTS_PER_HOUR
+    except Exception:  # noqa: BLE001 - without a cache there is no limit, and no outage
+        return False

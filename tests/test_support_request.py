@@ -1,0 +1,105 @@
+"""Support on request: stored before any e-mail, visible and exportable in the admin,
+closed to robots, confirmed in the sender's language."""
+
+from wagtail.contrib.forms.models import FormSubmission
+
+import pytest
+
+from programme.models import SupportRequestPage
+
+pytestmark = pytest.mark.django_db
+PAGE = "/nl/ondersteuning-op-maat/"
+ANSWERS = {
+    "municipality": "Nijmegen",
+    "organisatie": "Gemeente Nijmegen",
+    "uw_rol": "projectleider",
+    "e_mailadres": "projectleider@example.org",
+    "uw_vraag": "Hoe werven we bewoners in een kleine gemeente?",
+}
+
+
+def post(client, data, **extra):
+    client.get(PAGE)  # the form's CSRF cookie
+    return client.post(PAGE, {"csrfmiddlewaretoken": client.cookies["csrftoken"].value, **data}, **extra)
+
+
+class BrokenMailBackend:
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def open(self):
+        raise ConnectionRefusedError("the mail server is down")
+
+    def send_messages(self, messages):
+        raise ConnectionRefusedError("the mail server is down")
+
+    def close(self):
+        pass
+
+
+def test_the_municipality_is_chosen_from_the_municipality_pages(client):
+    html = client.get(PAGE).content.decode()
+    for name in ("Nijmegen", "Utrecht", "Zwolle"):
+        assert f'<option value="{name}">{name}</option>' in html
+    response = post(client, {**ANSWERS, "municipality": "Atlantis"})
+    assert response.status_code == 200 and FormSubmission.objects.count() == 0  # the form says why
+
+
+def test_a_request_survives_a_failing_mail_server(client, settings, mailoutbox):
+    settings.EMAIL_BACKEND = "tests.test_support_request.BrokenMailBackend"
+    response = post(client, ANSWERS, HTTP_ACCEPT_LANGUAGE="nl")
+    assert response.status_code == 200
+    assert "Bedankt" in response.content.decode() or "Thank you" in response.content.decode()
+    submission = FormSubmission.objects.get()
+    assert submission.form_data["municipality"] == "Nijmegen"
+    assert submission.form_data["uw_vraag"] == ANSWERS["uw_vraag"]
+    assert "website" not in submission.form_data
+
+
+def test_a_working_mail_server_gets_the_request_too(client, mailoutbox):
+    post(client, ANSWERS)
+    assert len(mailoutbox) == 1 and "Nijmegen" in mailoutbox[0].body
+    assert FormSubmission.objects.count() == 1
+
+
+def test_submissions_appear_in_the_admin_export(client, admin_client):
+    post(client, ANSWERS)
+    page = SupportRequestPage.objects.get(locale__language_code="nl")
+    listing = admin_client.get(f"/admin/forms/submissions/{page.pk}/")
+    assert listing.status_code == 200 and "Gemeente Nijmegen" in listing.content.decode()
+    export = admin_client.get(f"/admin/forms/submissions/{page.pk}/?export=csv")
+    assert export.status_code == 200
+    body = b"".join(export.streaming_content).decode() if export.streaming else export.content.decode()
+    assert "Nijmegen" in body and "Hoe werven we bewoners" in body
+
+
+def test_a_robot_filling_the_honeypot_is_refused_and_nothing_is_stored(client, mailoutbox):
+    response = post(client, {**ANSWERS, "website": "https://spam.example"})
+    assert response.status_code == 400
+    assert FormSubmission.objects.count() == 0 and not mailoutbox
+
+
+def test_an_address_sending_too_many_requests_is_slowed_down(client):
+    codes = [post(client, ANSWERS, REMOTE_ADDR="203.0.113.9").status_code for _ in range(7)]
+    assert codes[:5] == [200] * 5 and codes[5:] == [429, 429]
+    assert FormSubmission.objects.count() == 5
+    assert post(client, ANSWERS, REMOTE_ADDR="203.0.113.10").status_code == 200  # another address
+
+
+def test_the_form_page_is_never_cached(client):
+    response = client.get(PAGE)
+    assert "no-store" in response["Cache-Control"]
+    assert client.get(PAGE).get("X-Page-Cache") is None
+
+
+def test_the_confirmation_is_in_the_senders_language(client):
+    english = SupportRequestPage.objects.get(locale__language_code="en")
+    form = client.get(english.url).content.decode()
+    assert ">Your question" in form and ">Uw vraag" not in form  # the questions are translated
+    client.get(english.url)
+    response = client.post(english.url, {"csrfmiddlewaretoken": client.cookies["csrftoken"].value, **ANSWERS})
+    assert response.status_code == 200
+    assert "Thank you: your request has been received" in response.content.decode()
+    assert '<html lang="en"' in response.content.decode()
+    # The same field names in every language, so submissions line up in the export.
+    assert FormSubmission.objects.get(page=english).form_data["uw_vraag"] == ANSWERS["uw_vraag"]
