@@ -104,6 +104,27 @@ class AdminCreationTests(WagtailPageTestCase):
                 summary="Kort.",
                 explanation=rich_text("<p>Uitleg.</p>"),
                 tips=EMPTY,
+                scan_statements=EMPTY,
+                scan_advice=rich_text(""),
+            ),
+        )
+
+    def test_support_request_page(self):
+        from programme.models import SupportRequestPage
+
+        field = {"label": "Uw vraag", "field_type": "multiline", "required": "on", "choices": "", "default_value": "",
+                 "help_text": ""}  # fmt: skip
+        self.assertCanCreate(
+            self.other_home,
+            SupportRequestPage,
+            page_data(
+                "Hulp vragen",
+                intro=rich_text(""),
+                thank_you_text=rich_text(""),
+                form_fields=inline_formset([field]),
+                to_address="",
+                from_address="",
+                subject="",
             ),
         )
 

@@ -3,10 +3,13 @@
 from django.apps import apps
 from django.db import models
 from django.db.models import Exists, OuterRef
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
@@ -14,7 +17,7 @@ from home.blocks import BodyBlock
 from home.models import BasePage, IndexPage
 
 
-class SuccessFactorIndexPage(IndexPage):
+class SuccessFactorIndexPage(RoutablePageMixin, IndexPage):
     parent_page_types = ["home.HomePage", "programme.ProgrammePage"]
     subpage_types = ["programme.SuccessFactorPage"]
     template = "programme/success_factor_index_page.html"
@@ -26,6 +29,15 @@ class SuccessFactorIndexPage(IndexPage):
         context = super().get_context(request, *args, **kwargs)
         context["factors"] = SuccessFactorPage.objects.child_of(self).live().public().order_by("number")
         return context
+
+    @path("quickscan/", name="quick_scan")
+    def quick_scan(self, request):
+        """A short questionnaire on the six factors; the answers live in the address."""
+        from programme.quick_scan import quick_scan_context
+
+        context = super().get_context(request)
+        context.update(quick_scan_context(self, request))
+        return TemplateResponse(request, "programme/quick_scan.html", context)
 
 
 class SuccessFactorPage(BasePage):
@@ -46,6 +58,18 @@ class SuccessFactorPage(BasePage):
         blank=True,
         help_text=_("What a local team can do tomorrow. Steps or questions and answers work well."),
     )
+    scan_statements = StreamField(
+        [("statement", blocks.CharBlock(label=_("statement"), max_length=200))],
+        verbose_name=_("quick scan statements"),
+        blank=True,
+        help_text=_("Three or four statements a local team rates itself on. Short, plain words (B1)."),
+    )
+    scan_advice = RichTextField(
+        _("quick scan advice"),
+        blank=True,
+        features=["bold", "italic", "link", "ul"],
+        help_text=_("Shown to a team that scores low on this factor: what to do first."),
+    )
 
     content_panels = [
         *BasePage.content_panels,
@@ -53,6 +77,7 @@ class SuccessFactorPage(BasePage):
         FieldPanel("summary"),
         FieldPanel("explanation"),
         FieldPanel("tips"),
+        MultiFieldPanel([FieldPanel("scan_statements"), FieldPanel("scan_advice")], heading=_("Quick scan")),
     ]
     search_fields = [
         *BasePage.search_fields,

@@ -12,6 +12,7 @@ export the submissions in the admin (Forms). What the builder does not do, this 
 
 import hashlib
 import logging
+import re
 
 from django import forms
 from django.conf import settings
@@ -35,6 +36,7 @@ from .municipalities import MunicipalityPage
 logger = logging.getLogger(__name__)
 
 HONEYPOT = "website"
+SCAN_RESULT = re.compile(r"(\d{1,2}:\d{1,3},){0,11}\d{1,2}:\d{1,3}")
 REQUESTS_PER_HOUR = 5
 
 
@@ -113,6 +115,14 @@ class SupportRequestPage(AbstractEmailForm, BasePage):
         builder = self.form_builder(self.get_form_fields(), locale=self.locale)
         return builder.get_form_class()
 
+    def get_form(self, *args, **kwargs):
+        form = super().get_form(*args, **kwargs)
+        # A quick-scan result arrives in the address (`?scan=1:75,2:50`) from the scan page.
+        scan = getattr(self, "_scan_result", "")
+        if not form.is_bound and SCAN_RESULT.fullmatch(scan):
+            form.initial["quick_scan"] = scan
+        return form
+
     def get_data_fields(self):
         return [
             ("municipality", _("Municipality")),
@@ -121,6 +131,7 @@ class SupportRequestPage(AbstractEmailForm, BasePage):
         ]
 
     def serve(self, request, *args, **kwargs):
+        self._scan_result = request.GET.get("scan", "")[:100]
         if request.method == "POST":
             if request.POST.get(HONEYPOT):
                 return self._refuse(
