@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.db.models import Case, When
+from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
@@ -49,7 +50,7 @@ class GuideIndexPage(IndexPage):
         return context
 
 
-class GuidePage(BasePage):
+class GuidePage(RoutablePageMixin, BasePage):
     class Phase(models.TextChoices):
         PREPARE = "prepare", _("Prepare")
         RECRUIT = "recruit", _("Recruit")
@@ -120,6 +121,23 @@ class GuidePage(BasePage):
             for position, step in enumerate(steps, start=1)
         ] or [{"@type": "HowToStep", "position": 1, "name": self.title, "text": self.summary or self.title}]
         return data
+
+    @path("pdf/", name="pdf")
+    def pdf(self, request):
+        """The guide as a tagged PDF in its own language (toolkit.guide_pdf)."""
+        from .guide_pdf import PDFUnavailable, guide_pdf
+
+        try:
+            content = guide_pdf(self, request)
+        except PDFUnavailable:
+            return HttpResponse(
+                _("The PDF of this guide cannot be made on this server right now. Print this page instead."),
+                status=503,
+                content_type="text/plain; charset=utf-8",
+            )
+        response = HttpResponse(content, content_type="application/pdf")
+        response["Content-Disposition"] = f'inline; filename="{self.slug}.pdf"'
+        return response
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
