@@ -122,6 +122,14 @@ _memo = _Memo()
 memo = _memo.get
 
 
+def kept_for_page(request, page, name: str, build):
+    """What a page shows that depends on content only (its related lists), kept per process
+    and content version. A preview shows unsaved content, so it is always built afresh."""
+    if getattr(request, "is_preview", False) or page.pk is None:
+        return build()
+    return memo(("page", page.pk, name), build)
+
+
 # --- View restrictions: read once per version instead of on every .public() ----------
 
 

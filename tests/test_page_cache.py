@@ -238,3 +238,35 @@ def test_a_page_not_live_is_not_served_from_an_older_route(client, cached):
 
     new_version()
     assert client.get(PAGE).status_code == 404
+
+
+def test_related_lists_are_kept_per_version_but_never_for_a_preview(rf):
+    from home.caching import kept_for_page, new_version
+
+    page = Page.objects.filter(depth=2).first()
+    built = []
+
+    def build():
+        built.append(1)
+        return len(built)
+
+    request = rf.get("/")
+    assert kept_for_page(request, page, "test", build) == kept_for_page(request, page, "test", build) == 1
+    new_version()
+    assert kept_for_page(request, page, "test", build) == 2  # a publish anywhere rebuilds
+    request.is_preview = True
+    assert kept_for_page(request, page, "test", build) == 3
+    assert kept_for_page(request, page, "test", build) == 4
+
+
+def test_a_municipality_preview_shows_its_unsaved_figures(admin_client, demo_page):
+    page = demo_page("gemeenten/nijmegen")
+    admin_client.get(page.url)  # keeps the published lists
+    from programme.models import YearlyFigure
+
+    page.yearly_figures.add(YearlyFigure(year=2011, participants=4321, volunteer_organisations=12))
+    page.save_revision()  # a draft: not published
+    preview = admin_client.get(f"/admin/pages/{page.pk}/view_draft/")
+    assert preview.status_code == 200
+    assert "4321" in preview.content.decode()
+    assert "4321" not in admin_client.get(page.url).content.decode()

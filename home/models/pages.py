@@ -11,7 +11,7 @@ from wagtail.search import index
 
 from .. import structured_data
 from ..blocks import BodyBlock, KeyFigureBlock
-from ..caching import memo
+from ..caching import kept_for_page
 from ..i18n import in_locale, related_in_locale
 from ..panels import page_tabs
 from .base import BasePage
@@ -75,11 +75,13 @@ class HomePage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # The same for every reader: read once per process and content version.
-        context["featured_factors"] = memo(
-            ("featured-factors", self.pk),
+        context["featured_factors"] = kept_for_page(
+            request,
+            self,
+            "featured-factors",
             lambda: list(related_in_locale(self.featured_factors, self.locale).order_by("number")),
         )
-        context["doors"] = memo(("doors", self.pk), self.doors_in_locale)
+        context["doors"] = kept_for_page(request, self, "doors", self.doors_in_locale)
         return context
 
     def structured_data(self, request):

@@ -14,6 +14,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from home.blocks import BodyBlock
+from home.caching import kept_for_page
 from home.models import BasePage, IndexPage
 
 
@@ -98,15 +99,23 @@ class SuccessFactorPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # A few of each, newest first; the listings filtered on this factor hold the rest.
-        context["guides"] = self.related_pages("toolkit.GuidePage").order_by("-first_published_at", "title")[
-            : self.listed
-        ]
-        context["case_studies"] = self.related_pages("programme.CaseStudyPage").order_by("-date", "-pk")[
-            : self.listed
-        ]
-        context["all_guides_url"] = self.listing_url("toolkit.GuidePage")
-        context["all_case_studies_url"] = self.listing_url("programme.CaseStudyPage")
+        # Kept per content version: at national size these are the page's slowest queries.
+        context.update(kept_for_page(request, self, "related", self.related_lists))
         return context
+
+    def related_lists(self) -> dict:
+        return {
+            "guides": list(
+                self.related_pages("toolkit.GuidePage").order_by("-first_published_at", "title")[
+                    : self.listed
+                ]
+            ),
+            "case_studies": list(
+                self.related_pages("programme.CaseStudyPage").order_by("-date", "-pk")[: self.listed]
+            ),
+            "all_guides_url": self.listing_url("toolkit.GuidePage"),
+            "all_case_studies_url": self.listing_url("programme.CaseStudyPage"),
+        }
 
     @classmethod
     def by_slug(cls, slug: str, locale):

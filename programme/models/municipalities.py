@@ -18,6 +18,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home import structured_data
+from home.caching import kept_for_page
 from home.filters import listing_context
 from home.i18n import related_in_locale
 from home.models import BasePage, IndexPage
@@ -238,11 +239,16 @@ class MunicipalityPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["case_studies"] = self.case_study_pages()
-        context["factors"] = related_in_locale(self.success_factors_applied, self.locale).order_by("number")
-        context["activities"] = related_in_locale(self.activities, self.locale)
-        context["figures"] = list(self.yearly_figures.order_by("year"))
+        context.update(kept_for_page(request, self, "related", self.related_lists))
         return context
+
+    def related_lists(self) -> dict:
+        return {
+            "case_studies": list(self.case_study_pages()),
+            "factors": list(related_in_locale(self.success_factors_applied, self.locale).order_by("number")),
+            "activities": list(related_in_locale(self.activities, self.locale)),
+            "figures": list(self.yearly_figures.order_by("year")),
+        }
 
 
 class AZCLocation(Orderable):

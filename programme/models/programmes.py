@@ -16,7 +16,7 @@ from wagtail.search import index
 
 from home import structured_data
 from home.blocks import BodyBlock
-from home.caching import memo
+from home.caching import kept_for_page, memo
 from home.i18n import related_in_locale
 from home.models import BasePage
 from home.panels import page_tabs
@@ -102,12 +102,7 @@ class ProgrammePage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["other_programmes"] = (
-            ProgrammePage.objects.sibling_of(self, inclusive=False).live().public().order_by("title")
-        )
-        context["partners"] = related_in_locale(self.partners, self.locale)
-        context["funders"] = related_in_locale(self.funders, self.locale)
-        context["contacts"] = related_in_locale(self.contacts, self.locale)
+        context.update(kept_for_page(request, self, "related", self.related_lists))
         if self.show_national_figures:
             from programme.figures import national_figures
 
@@ -120,6 +115,16 @@ class ProgrammePage(RoutablePageMixin, BasePage):
                 for value, label in MunicipalityPage.Status.choices
             ]
         return context
+
+    def related_lists(self) -> dict:
+        return {
+            "other_programmes": list(
+                ProgrammePage.objects.sibling_of(self, inclusive=False).live().public().order_by("title")
+            ),
+            "partners": list(related_in_locale(self.partners, self.locale)),
+            "funders": list(related_in_locale(self.funders, self.locale)),
+            "contacts": list(related_in_locale(self.contacts, self.locale)),
+        }
 
     def structured_data(self, request):
         data = structured_data.base(self, request, "Organization")
