@@ -44,8 +44,6 @@ def _saved_or_deleted(sender, instance=None, raw=False, **kwargs) -> None:
     elif isinstance(instance, Page) and kwargs.get("signal") is post_delete and instance.live:
         bump_content_version()
         purge_from_cdn([])
-    bump_content_version()
-    purge_from_cdn([])
 
 
 def purge_from_cdn(pages) -> None:

@@ -270,3 +270,14 @@ def test_a_municipality_preview_shows_its_unsaved_figures(admin_client, demo_pag
     assert preview.status_code == 200
     assert "4321" in preview.content.decode()
     assert "4321" not in admin_client.get(page.url).content.decode()
+
+
+def test_saving_a_draft_or_a_form_submission_keeps_pages(client, cached, demo_page):
+    cached(PAGE, "/nl/")
+    page = demo_page("over-aan-de-slag")
+    page.title = "Nog niet gepubliceerd"
+    page.save_revision()  # a draft: readers still see the published page
+    from django.contrib.sessions.backends.db import SessionStore
+
+    SessionStore().create()  # any other write, such as a session
+    assert hit(client, PAGE) and hit(client, "/nl/")

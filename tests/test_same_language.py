@@ -11,6 +11,7 @@ from wagtail.models import Locale, Page
 
 import pytest
 
+from home.caching import new_version
 from programme.models import CaseStudyPage, SuccessFactorPage
 from tests.factories import CaseStudyPageFactory, GuidePageFactory
 from tests.measure import count_queries
@@ -142,6 +143,9 @@ def test_factor_lists_cost_the_same_queries_with_1_or_50_items(client, code):
     for _ in range(49):
         CaseStudyPageFactory(parent=municipality, success_factors=[factor], locale=factor.locale)
         GuidePageFactory(parent=guides, success_factors=[factor], locale=factor.locale)
+    # Factories add live pages without publishing them, as a bulk import does; such an
+    # import then makes kept content stale once (grow_national does the same).
+    new_version()
     fifty = count_queries(client, factor.url)
     assert one == fifty, (one, fifty)
     # A few of each are listed; the filtered listings hold all of them.
