@@ -16,7 +16,7 @@ told.
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
-from django.utils.translation import gettext_lazy as _
+from django.utils.functional import cached_property
 
 import django_filters
 
@@ -74,7 +74,7 @@ class ListingFilterSet(django_filters.FilterSet):
 
         return memo(self._key("index", self.scope), build)
 
-    @property
+    @cached_property
     def chosen(self) -> dict[str, str]:
         """The valid choices in the address, by parameter; invalid ones are dropped alone."""
         self.form.is_valid()
@@ -154,6 +154,3 @@ def listing_context(request, filterset: ListingFilterSet, per_page: int) -> dict
         "active_filters": filterset.active(request),
         "ignored_parameters": filterset.ignored,
     }
-
-
-IGNORED_NOTICE = _("Some choices in this address are unknown and were left out.")

@@ -51,8 +51,7 @@ def national_figures(licence: str = "") -> NationalFigures:
     """Four queries, whatever the number of municipalities."""
     pages = source_pages()
     rows = list(
-        pages.select_related("province")
-        .annotate(azc_count=Count("azc_locations", distinct=True))
+        pages.annotate(azc_count=Count("azc_locations", distinct=True))
         .order_by("cbs_code")
         .values(
             "pk",

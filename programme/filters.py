@@ -58,6 +58,15 @@ def related_values(queryset, locale, field_name: str, target):
     return found
 
 
+def factor_filter(field_name: str, label) -> FacetFilter:
+    """The success-factor choice, through the listing's many-to-many `field_name`."""
+    return FacetFilter(
+        label=label,
+        options=factor_options,
+        values=lambda queryset, locale: related_values(queryset, locale, field_name, SuccessFactorPage),
+    )
+
+
 def field_values(field: str):
     return lambda queryset, locale: {pk: {value} for pk, value in queryset.values_list("pk", field) if value}
 
@@ -79,13 +88,7 @@ def case_study_activities(queryset, locale):
 
 
 class CaseStudyFilter(ListingFilterSet):
-    succesfactor = FacetFilter(
-        label=_("Success factor"),
-        options=factor_options,
-        values=lambda queryset, locale: related_values(
-            queryset, locale, "success_factors", SuccessFactorPage
-        ),
-    )
+    succesfactor = factor_filter("success_factors", _("Success factor"))
     activiteit = FacetFilter(
         label=_("Kind of activity"), options=activity_options, values=case_study_activities
     )
@@ -122,13 +125,7 @@ class MunicipalityFilter(ListingFilterSet):
         options=activity_options,
         values=lambda queryset, locale: related_values(queryset, locale, "activities", ActivityType),
     )
-    succesfactor = FacetFilter(
-        label=_("Success factor applied"),
-        options=factor_options,
-        values=lambda queryset, locale: related_values(
-            queryset, locale, "success_factors_applied", SuccessFactorPage
-        ),
-    )
+    succesfactor = factor_filter("success_factors_applied", _("Success factor applied"))
 
     class Meta:
         model = MunicipalityPage

@@ -1,6 +1,8 @@
 """Support on request: stored before any e-mail, visible and exportable in the admin,
 closed to robots, confirmed in the sender's language."""
 
+from django.core.mail.backends.base import BaseEmailBackend
+
 from wagtail.contrib.forms.models import FormSubmission
 
 import pytest
@@ -23,18 +25,9 @@ def post(client, data, **extra):
     return client.post(PAGE, {"csrfmiddlewaretoken": client.cookies["csrftoken"].value, **data}, **extra)
 
 
-class BrokenMailBackend:
-    def __init__(self, *args, **kwargs):
-        pass
-
-    def open(self):
+class BrokenMailBackend(BaseEmailBackend):
+    def send_messages(self, email_messages):
         raise ConnectionRefusedError("the mail server is down")
-
-    def send_messages(self, messages):
-        raise ConnectionRefusedError("the mail server is down")
-
-    def close(self):
-        pass
 
 
 def test_the_municipality_is_chosen_from_the_municipality_pages(client):

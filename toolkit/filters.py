@@ -3,8 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from home.filters import FacetFilter, ListingFilterSet
-from programme.filters import factor_options, field_values, related_values
-from programme.models import SuccessFactorPage
+from programme.filters import factor_filter, field_values
 
 from .models import GuidePage
 
@@ -16,13 +15,7 @@ class GuideFilter(ListingFilterSet):
     fase = FacetFilter(
         label=_("Phase"), options=lambda locale: GuidePage.Phase.choices, values=field_values("phase")
     )
-    succesfactor = FacetFilter(
-        label=_("Success factor"),
-        options=factor_options,
-        values=lambda queryset, locale: related_values(
-            queryset, locale, "success_factors", SuccessFactorPage
-        ),
-    )
+    succesfactor = factor_filter("success_factors", _("Success factor"))
 
     class Meta:
         model = GuidePage

@@ -117,13 +117,6 @@ class SuccessFactorPage(BasePage):
             "all_case_studies_url": self.listing_url("programme.CaseStudyPage"),
         }
 
-    @classmethod
-    def by_slug(cls, slug: str, locale):
-        """The live factor with this slug in `locale` (a listing's filter), or None."""
-        if not slug or len(slug) > 255:
-            return None
-        return cls.objects.live().filter(slug=slug, locale=locale).first()
-
     def listing_url(self, model_name: str) -> str | None:
         """The full listing of `model_name` filtered on this factor, in this factor's language."""
         index = {
@@ -149,8 +142,7 @@ class SuccessFactorPage(BasePage):
         model = apps.get_model(model_name)
         return model.objects.live().public().filter(self.named_by(model), locale_id=self.locale_id)
 
-    @classmethod
-    def named_by_key(cls, model, translation_key):
+    def named_by(self, model):
         """A filter for pages of `model` whose success factors include this factor in any
         language: a subquery, so no join multiplies rows and no DISTINCT is needed."""
         field = model._meta.get_field("success_factors")
@@ -159,10 +151,7 @@ class SuccessFactorPage(BasePage):
             through.objects.filter(
                 **{
                     field.m2m_field_name(): OuterRef("pk"),
-                    f"{field.m2m_reverse_field_name()}__translation_key": translation_key,
+                    f"{field.m2m_reverse_field_name()}__translation_key": self.translation_key,
                 }
             )
         )
-
-    def named_by(self, model):
-        return self.named_by_key(model, self.translation_key)
