@@ -123,11 +123,12 @@ memo = _memo.get
 
 
 def kept_for_page(request, page, name: str, build):
-    """What a page shows that depends on content only (its related lists), kept per process
-    and content version. A preview shows unsaved content, so it is always built afresh."""
+    """What a page shows that depends on content only (related lists, translations,
+    breadcrumbs), kept per process and content version, per host as addresses are. A
+    preview shows unsaved content, so it is always built afresh."""
     if getattr(request, "is_preview", False) or page.pk is None:
         return build()
-    return memo(("page", page.pk, name), build)
+    return memo(("page", page.pk, name, request.get_host()), build)
 
 
 # --- View restrictions: read once per version instead of on every .public() ----------

@@ -61,16 +61,20 @@ class ListingFilterSet(django_filters.FilterSet):
     def _key(self, *parts):
         return ("listing", type(self).__name__, self.locale.pk, *parts)
 
-    def index(self) -> tuple[list[int], dict[str, dict[int, frozenset]]]:
-        """The listing's items in order, and what each is per filter; kept per version."""
+    def index(self) -> tuple[list[int], dict[str, dict[str, frozenset]]]:
+        """The listing's items in order, and per filter and option value the set of items
+        that have it; kept per version. Filtering and counting are then set operations."""
 
         def build():
             order = list(self.queryset.values_list("pk", flat=True))
-            values = {}
+            having = {}
             for name, facet in self.filters.items():
-                found = facet.values_for(self.queryset, self.locale)
-                values[name] = {pk: frozenset(map(str, options)) for pk, options in found.items()}
-            return order, values
+                by_value: dict[str, set] = {}
+                for pk, options in facet.values_for(self.queryset, self.locale).items():
+                    for value in options:
+                        by_value.setdefault(str(value), set()).add(pk)
+                having[name] = {value: frozenset(pks) for value, pks in by_value.items()}
+            return order, having
 
         return memo(self._key("index", self.scope), build)
 
@@ -92,27 +96,29 @@ class ListingFilterSet(django_filters.FilterSet):
         invalid = [name for name in self.filters if self.data.get(name) and name not in self.chosen]
         return unknown + invalid
 
-    def _matches(self, pk, values, chosen, leave_out=None) -> bool:
-        return all(value in values[name].get(pk, ()) for name, value in chosen.items() if name != leave_out)
+    def _matched(self, leave_out=None) -> frozenset | None:
+        """The items matching every chosen filter but `leave_out`; None when none is chosen."""
+        _order, having = self.index()
+        sets = [
+            having[name].get(value, frozenset()) for name, value in self.chosen.items() if name != leave_out
+        ]
+        return frozenset.intersection(*sets) if sets else None
 
     def matching(self) -> list[int]:
-        order, values = self.index()
-        chosen = self.chosen
-        return [pk for pk in order if self._matches(pk, values, chosen)]
+        order, _having = self.index()
+        matched = self._matched()
+        return order if matched is None else [pk for pk in order if pk in matched]
 
     def facets(self) -> list[dict]:
         """Every filter with its options, each counted with the other filters applied."""
-        order, values = self.index()
+        order, having = self.index()
         chosen = self.chosen
         facets = []
         for name, options in self.options.items():
-            counts: dict[str, int] = {}
-            for pk in order:
-                if self._matches(pk, values, chosen, leave_out=name):
-                    for value in values[name].get(pk, ()):
-                        counts[value] = counts.get(value, 0) + 1
+            others = self._matched(leave_out=name)
             for option in options:
-                option.count = counts.get(option.value, 0)
+                items = having[name].get(option.value, frozenset())
+                option.count = len(items) if others is None else len(items & others)
                 option.selected = chosen.get(name) == option.value
             facets.append({"name": name, "label": self.filters[name].label, "options": options})
         return facets

@@ -7,6 +7,8 @@ from django.utils.translation import get_language_info, gettext_noop
 
 from wagtail.models import Locale, Page, TranslatableMixin
 
+from .caching import kept_for_page
+
 # Django translates month names in its own catalogs, which have no Tigrinya or Somali.
 # Listed here so that makemessages keeps them in ours, where those languages get them.
 MONTH_NAMES = [
@@ -38,11 +40,15 @@ def page_translations(page: Page, request=None) -> list[dict]:
     """The live, public translations of a page, itself included, in the order of LANGUAGES.
 
     An alias (a page that mirrors the Dutch one) is not a translation and is left out.
-    One query, cached on the request so the switcher and the <head> share it.
+    One query, kept per process and content version (per host, as the addresses are), so
+    the switcher, the <head> and the next request share it; a preview builds it afresh.
     """
-    cache = getattr(request, "_page_translations", None) if request is not None else None
-    if cache is not None and page.pk in cache:
-        return cache[page.pk]
+    if request is None:
+        return _live_translations(page, request)
+    return kept_for_page(request, page, "translations", lambda: _live_translations(page, request))
+
+
+def _live_translations(page: Page, request) -> list[dict]:
     pages = (
         Page.objects.filter(translation_key=page.translation_key, alias_of__isnull=True)
         .live()
@@ -50,14 +56,14 @@ def page_translations(page: Page, request=None) -> list[dict]:
         .select_related("locale")
     )
     order = language_order()
-    result = sorted(
+    return sorted(
         (
             {
                 "code": p.locale.language_code,
                 "name": language_name(p.locale.language_code),
+                "title": p.title,
                 "url": p.get_url(request),
                 "full_url": p.get_full_url(request),
-                "page": p,
                 "current": p.pk == page.pk,
             }
             for p in pages
@@ -65,11 +71,6 @@ def page_translations(page: Page, request=None) -> list[dict]:
         ),
         key=lambda item: order[item["code"]],
     )
-    if request is not None:
-        if cache is None:
-            request._page_translations = cache = {}
-        cache[page.pk] = result
-    return result
 
 
 def source_if_outdated(page: Page) -> Page | None:

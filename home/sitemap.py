@@ -6,13 +6,14 @@ each file costs the same two queries whatever the size of the site.
 """
 
 from collections import defaultdict
+from html import escape  # the standard library's: Django's lazy wrapper costs more than escaping
 
 from django.conf import settings
 from django.contrib.sites.requests import RequestSite
 from django.core.paginator import EmptyPage, PageNotAnInteger
-from django.db.models import Max
+from django.db.models import CharField, Max
+from django.db.models.functions import Cast
 from django.http import Http404, HttpResponse
-from django.utils.html import escape
 
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page, Site
@@ -42,31 +43,36 @@ class LocalizedSitemap(Sitemap):
         return self.items().aggregate(latest=Max("last_published_at"))["latest"]
 
     def _urls(self, page, protocol, domain):
-        items = list(self.paginator.page(page).object_list)
-        # The translations of this file's pages only, in one query.
-        groups = defaultdict(list)
-        for translation in self.items().filter(
-            translation_key__in={item["translation_key"] for item in items}
-        ):
-            groups[translation["translation_key"]].append(translation)
-        urls = []
+        object_list = self.paginator.page(page).object_list
         site = Site.find_for_request(self.request)
         homes = home_url_paths(site) if site else {}
-        for item in items:
-            translations = groups[item["translation_key"]] or [item]
-            locations = {t["pk"]: self._location(t, site, homes) for t in translations}
-            alternates = [
-                {"lang_code": t["locale__language_code"], "location": locations[t["pk"]]}
-                for t in translations
-            ]
-            default = next(
-                (t for t in translations if t["locale__language_code"] == settings.LANGUAGE_CODE), item
-            )
-            alternates.append({"lang_code": "x-default", "location": locations.get(default["pk"], "")})
+        # The translations of this file's pages only, in one query, as plain rows with the
+        # translation key as text (a thousand addresses are a few thousand rows, and making
+        # a UUID object of each key would cost more than the query).
+        key = Cast("translation_key", output_field=CharField())
+        translations = (
+            Page.objects.live()
+            .public()
+            .filter(alias_of__isnull=True, translation_key__in=object_list.values("translation_key"))
+            .order_by("path")
+            .values_list("pk", "url_path", "locale_id", "locale__language_code", key)
+        )
+        groups = defaultdict(list)  # translation key -> [(language code, address)]
+        locations = {}  # page id -> address
+        for row in translations:
+            locations[row[0]] = location = self._location(row, site, homes)
+            groups[row[4]].append((row[3], location))
+        urls = []
+        for item in object_list.values("pk", "last_published_at", key=key):
+            location = locations.get(item["pk"]) or Page.objects.get(pk=item["pk"]).get_full_url(self.request)
+            group = groups[item["key"]]
+            alternates = [{"lang_code": code, "location": address} for code, address in group]
+            default = next((address for code, address in group if code == settings.LANGUAGE_CODE), location)
+            alternates.append({"lang_code": "x-default", "location": default})
             urls.append(
                 {
                     "item": item,
-                    "location": locations.get(item["pk"]) or self._location(item, site, homes),
+                    "location": location,
                     "lastmod": item["last_published_at"],
                     "alternates": alternates,
                 }
@@ -76,10 +82,11 @@ class LocalizedSitemap(Sitemap):
     def _location(self, row, site, homes) -> str:
         """The page's address, as Wagtail's get_full_url gives it, without its per-page
         reverse(): a page's URL is its url_path below its language's home, under /<code>/."""
-        home = homes.get(row["locale_id"])
-        if site is None or home is None or not row["url_path"].startswith(home):
-            return Page.objects.get(pk=row["pk"]).get_full_url(self.request)
-        return f"{site.root_url}/{row['locale__language_code']}/{row['url_path'][len(home) :]}"
+        pk, url_path, locale_id, code = row[:4]
+        home = homes.get(locale_id)
+        if site is None or home is None or not url_path.startswith(home):
+            return Page.objects.get(pk=pk).get_full_url(self.request)
+        return f"{site.root_url}/{code}/{url_path[len(home) :]}"
 
 
 def sitemap_file(request, section: str, sitemaps: dict) -> HttpResponse:
@@ -101,12 +108,19 @@ def sitemap_file(request, section: str, sitemaps: dict) -> HttpResponse:
         '<?xml version="1.0" encoding="UTF-8"?>',
         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
     ]
+    escaped = {}  # each address appears once per translation of its page: escaped once
+
+    def esc(text: str) -> str:
+        if text not in escaped:
+            escaped[text] = escape(text)
+        return escaped[text]
+
     for url in urls:
-        lines.append(f"<url><loc>{escape(url['location'])}</loc>")
+        lines.append(f"<url><loc>{esc(url['location'])}</loc>")
         if url["lastmod"]:
             lines.append(f"<lastmod>{url['lastmod'].date().isoformat()}</lastmod>")
         for alt in url["alternates"]:
-            code, location = escape(alt["lang_code"]), escape(alt["location"])
+            code, location = alt["lang_code"], esc(alt["location"])
             lines.append(f'<xhtml:link rel="alternate" hreflang="{code}" href="{location}"/>')
         lines.append("</url>")
     lines.append("</urlset>")

@@ -1,9 +1,15 @@
 """Header navigation, read in the active locale."""
 
 from django import template
+from django.template.base import render_value_in_context
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
+from django.utils.translation import pgettext
 
 from wagtail.models import Locale, Page, Site
 
+from ..caching import kept_for_page
 from ..i18n import in_locale
 from ..pagination import page_url
 
@@ -71,6 +77,45 @@ def pagination(context, page_obj):
 @register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context):
     page = context.get("page")
+    request = context["request"]
+    if not page or page.depth <= 2:
+        return {"ancestors": [], "page": page}
+    return {
+        "ancestors": kept_for_page(request, page, "breadcrumbs", lambda: _ancestors(page, request)),
+        "page": page,
+    }
+
+
+def _ancestors(page, request) -> list[dict]:
     # Ancestors below the tree root, in one query; the home page itself is the first crumb.
-    ancestors = page.get_ancestors().filter(depth__gte=2) if page and page.depth > 2 else []
-    return {"ancestors": ancestors, "page": page, "request": context["request"]}
+    return [
+        {"url": ancestor.get_url(request), "title": ancestor.title, "home": ancestor.depth == 2}
+        for ancestor in page.get_ancestors().filter(depth__gte=2)
+    ]
+
+
+@register.simple_tag(takes_context=True)
+def card(context, item, summary="", meta=None, level=2):
+    """One card of a listing (a page's title as a link, a line of meta, a summary, the
+    example badge). Written here rather than included from a template: a listing shows up
+    to 24, and each included template costs more than the rest of the card."""
+    url = item.get_url(context.get("request"))
+    parts = [
+        format_html(
+            '<li class="card">\n  <h{0} class="card__title"><a href="{1}">{2}</a></h{0}>',
+            level,
+            url,
+            item.title,
+        )
+    ]
+    if meta:
+        parts.append(format_html('<p class="card__meta">{}</p>', render_value_in_context(meta, context)))
+    if summary:
+        parts.append(format_html("<p>{}</p>", Truncator(summary).words(40, truncate=" …")))
+    elif getattr(item, "listing_summary", ""):
+        parts.append(format_html("<p>{}</p>", item.listing_summary))
+    if getattr(item, "is_example", False):
+        label = pgettext("example content label", "voorbeeld")
+        parts.append(format_html('<p><span class="badge badge--example">{}</span></p>', label))
+    parts.append("</li>")
+    return mark_safe("\n  ".join(parts))  # noqa: S308 - every part above is escaped by format_html

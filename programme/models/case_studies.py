@@ -11,6 +11,7 @@ from wagtail.search import index
 
 from home import structured_data
 from home.blocks import ImageBlock
+from home.caching import kept_for_page
 from home.forms import LocalizedPageForm
 from home.i18n import related_in_locale
 from home.models import BasePage
@@ -96,11 +97,16 @@ class CaseStudyPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["factors"] = related_in_locale(self.success_factors, self.locale).order_by("number")
-        context["activity_type"] = (
-            related_in_locale([self.activity_type], self.locale).first() if self.activity_type else None
-        )
+        context.update(kept_for_page(request, self, "related", self.related_lists))
         return context
+
+    def related_lists(self) -> dict:
+        return {
+            "factors": list(related_in_locale(self.success_factors, self.locale).order_by("number")),
+            "activity_type": (
+                related_in_locale([self.activity_type], self.locale).first() if self.activity_type else None
+            ),
+        }
 
     @property
     def municipality(self):
