@@ -145,14 +145,16 @@ def test_the_home_map_draws_provinces_when_municipalities_are_many(client, demo_
 
 
 def weight_kb(client, path: str) -> float:
-    """Compressed HTML plus the stylesheets it loads for the screen, as `make bench` counts."""
+    """Compressed HTML plus the stylesheets and scripts it loads for the screen, as `make
+    bench` counts."""
     html = client.get(path).content
-    css = b"".join(
-        Path(f"static/{href.split('/static/', 1)[1]}").read_bytes()
-        for href in re.findall(r'<link rel="stylesheet" href="([^"]+)">', html.decode())
-    )
-    # No script runs on public pages; JSON-LD is data, not a script.
-    assert b"<script" not in html.replace(b'<script type="application/ld+json">', b"")
+    assets = re.findall(r'<link rel="stylesheet" href="([^"]+)">', html.decode())
+    scripts = re.findall(r'<script src="([^"]+)" defer></script>', html.decode())
+    assert all(src.startswith("/static/") for src in scripts), scripts  # only our own, small ones
+    css = b"".join(Path(f"static/{href.split('/static/', 1)[1]}").read_bytes() for href in assets + scripts)
+    # No inline script on public pages; JSON-LD is data, not a script.
+    inline = html.replace(b'<script type="application/ld+json">', b"")
+    assert inline.count(b"<script") == len(scripts)
     return (
         (len(gzip.compress(html)) + len(gzip.compress(css))) / 1024
         if css

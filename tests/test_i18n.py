@@ -136,11 +136,11 @@ def test_dates_use_the_month_names_of_the_language():
 
 def test_switcher_lists_only_real_translations_each_in_its_own_language(client):
     content = client.get(f"/ti{NEWCOMER}").content.decode()
-    switcher = content.split('class="language-switcher"')[1].split("</ul>")[0]
+    switcher = content.split('class="language-list"')[1].split("</ul>")[0]
     assert 'lang="ar" hreflang="ar">العربيّة</a>' in switcher
     assert 'lang="ti" hreflang="ti" aria-current="true">ትግርኛ</a>' in switcher
     factor = client.get("/nl/succesfactoren/laagdrempelig/").content.decode()
-    factor_switcher = factor.split('class="language-switcher"')[1].split("</ul>")[0]
+    factor_switcher = factor.split('class="language-list"')[1].split("</ul>")[0]
     assert set(re.findall(r'hreflang="(\w+)"', factor_switcher)) == {"nl", "en"}
 
 

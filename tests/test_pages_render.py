@@ -53,9 +53,10 @@ def test_every_demo_page_renders_its_own_content(client, path, spec):
 
 def test_example_pages_carry_a_visible_voorbeeld_label(client):
     content = client.get("/nl/gemeenten/zwolle/").content.decode()
-    assert 'class="example-banner"' in content
-    assert "voorbeeld" in content
-    assert 'class="example-banner"' not in client.get("/nl/succesfactoren/").content.decode()
+    main = content.split('<main id="main"')[1].split("</main>")[0]
+    assert 'class="container example-flag"' in main  # a small badge, inside the main landmark
+    assert 'id="example-note"' in main and "voorbeeld" in main
+    assert "example-flag" not in client.get("/nl/succesfactoren/").content.decode()
 
 
 def test_admin_listing_names_example_pages(admin_client, demo_page):
@@ -177,10 +178,11 @@ def test_consent_refuses_to_redirect_elsewhere(client):
     assert client.get("/consent/").status_code == 405
 
 
-def test_cookie_banner_disappears_after_a_choice(client):
-    assert "cookie-banner" in client.get("/nl/").content.decode()
-    client.post("/consent/", {"choice": "none", "next": "/nl/"})
-    assert "cookie-banner" not in client.get("/nl/").content.decode()
+def test_no_page_asks_for_cookie_consent_up_front(client):
+    # Consent is asked only at an embedded video; nothing else on the site needs it.
+    for path in ("/nl/", "/ar/nieuwkomers/", "/ti/nieuwkomers/wat-is-vrijwilligerswerk/"):
+        content = client.get(path).content.decode()
+        assert "cookie-banner" not in content and 'action="/consent/"' not in content, path
 
 
 def test_api_serves_pages_images_and_documents_read_only(client):

@@ -2,7 +2,6 @@
 
 from django.db import models
 from django.db.models import Case, When
-from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
@@ -16,6 +15,7 @@ from wagtail.search import index
 
 from home import structured_data
 from home.blocks import BodyBlock
+from home.caching import kept_for_page
 from home.filters import listing_context
 from home.i18n import related_in_locale
 from home.models import BasePage, IndexPage
@@ -23,6 +23,7 @@ from home.panels import page_tabs
 from programme.models import SuccessFactorPage
 from programme.models.snippets import PICTOGRAMS
 
+from .pdf import inline_stylesheet, kept_pdf, pdf_response, render_pdf
 from .qr import qr_svg
 
 
@@ -125,25 +126,20 @@ class GuidePage(RoutablePageMixin, BasePage):
     @path("pdf/", name="pdf")
     def pdf(self, request):
         """The guide as a tagged PDF in its own language (toolkit.guide_pdf)."""
-        from .guide_pdf import PDFUnavailable, guide_pdf
+        from .guide_pdf import guide_pdf
 
-        try:
-            content = guide_pdf(self, request)
-        except PDFUnavailable:
-            return HttpResponse(
-                _("The PDF of this guide cannot be made on this server right now. Print this page instead."),
-                status=503,
-                content_type="text/plain; charset=utf-8",
-            )
-        response = HttpResponse(content, content_type="application/pdf")
-        response["Content-Disposition"] = f'inline; filename="{self.slug}.pdf"'
-        return response
+        return pdf_response(self.slug, lambda: guide_pdf(self, request))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["factors"] = related_in_locale(self.success_factors, self.locale).order_by("number")
-        context["downloads"] = self.downloads.select_related("document")
+        context.update(kept_for_page(request, self, "related", self.related_lists))
         return context
+
+    def related_lists(self) -> dict:
+        return {
+            "factors": list(related_in_locale(self.success_factors, self.locale).order_by("number")),
+            "downloads": list(self.downloads.select_related("document")),
+        }
 
 
 class GuideDownload(Orderable):
@@ -240,6 +236,16 @@ class NewcomerPage(RoutablePageMixin, BasePage):
     @path("poster/", name="poster")
     def poster(self, request):
         """An A4 poster for AZC notice boards, with a QR code that leads back to this page."""
+        return TemplateResponse(request, "toolkit/newcomer_poster.html", self.poster_context(request))
+
+    @path("poster/pdf/", name="poster_pdf")
+    def poster_pdf(self, request):
+        """The poster as a one-page A4 PDF in the page's language, ready to print."""
+        context = {**self.poster_context(request), "stylesheet": inline_stylesheet("css/poster.css")}
+        build = lambda: render_pdf(self, "toolkit/newcomer_poster.html", context, request)  # noqa: E731
+        return pdf_response(f"poster-{self.slug}", lambda: kept_pdf("poster", self, build))
+
+    def poster_context(self, request) -> dict:
         url = self.get_full_url(request)
-        context = {"page": self, "url": url, "qr": qr_svg(url, title=self.title), "request": request}
-        return TemplateResponse(request, "toolkit/newcomer_poster.html", context)
+        qr = kept_for_page(request, self, "qr", lambda: qr_svg(url, title=self.title))
+        return {"page": self, "url": url, "qr": qr, "request": request}

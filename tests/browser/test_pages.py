@@ -88,6 +88,7 @@ def test_missing_translation_search_and_error_pages_pass_axe(page, live_server, 
     assert_accessible(page)
     # Search typed into the header form, as a visitor would, in Arabic.
     visit(page, f"{live_server.url}/ar/")
+    page.click(".disclosure--search summary")  # search sits behind one button in the header
     page.fill("#search-q", "التطوع")
     page.press("#search-q", "Enter")
     page.wait_for_load_state()
@@ -109,12 +110,12 @@ def test_poster_prints_on_one_a4_page_right_to_left(page, live_server, demo_site
         )
 
 
-def test_keyboard_focus_is_visible_and_cookie_choice_works_without_javascript(
+def test_keyboard_focus_is_visible_and_header_controls_work_without_javascript(
     browser, live_server, demo_site
 ):
     context = browser.new_context(viewport={"width": 360, "height": 780}, java_script_enabled=False)
     page = context.new_page()
-    page.goto(f"{live_server.url}/nl/")
+    page.goto(f"{live_server.url}/nl/nieuwkomers/")
     # Tab to the first link after the skip link: the focus ring must be drawn.
     page.keyboard.press("Tab")
     page.keyboard.press("Tab")
@@ -124,8 +125,28 @@ def test_keyboard_focus_is_visible_and_cookie_choice_works_without_javascript(
     )
     assert ring[0] in ("A", "BUTTON", "INPUT"), ring
     assert ring[1] != "none" and ring[2] != "0px" and ring[3] != "none", ring
-    assert page.locator(".cookie-banner").count() == 1
-    page.locator(".cookie-banner button[value=none]").click()
+    assert page.locator(".cookie-banner").count() == 0  # consent is asked only at a video
+    # The language control opens without JavaScript and lists every language in its script.
+    assert not page.locator(".language-list").is_visible()
+    page.click(".disclosure--languages summary")
+    assert page.locator(".language-list a").count() == 8
+    page.click('.language-list a[lang="ti"]')
     page.wait_for_load_state()
-    assert page.locator(".cookie-banner").count() == 0
+    assert page.url.endswith("/ti/nieuwkomers/")
+    assert page.locator("html").get_attribute("lang") == "ti"
     context.close()
+
+
+PHONE_PAGES = ["", "nieuwkomers/", f"{NEWCOMER}/", "nieuwkomers/in-utrecht/"]
+
+
+@pytest.mark.parametrize("code", ["ar", "fa", "ti", "so", "uk"])
+def test_on_a_phone_the_heading_is_on_the_first_screen(page, live_server, demo_site, code):
+    for path in PHONE_PAGES:
+        assert visit(page, f"{live_server.url}/{code}/{path}").status == 200, path
+        screenshot(page, f"phone-top-{code}-{path.strip('/').replace('/', '-') or 'home'}")
+        top = page.evaluate("document.querySelector('main h1').getBoundingClientRect().top")
+        assert top <= 200, (code, path, top)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360, (code, path)
+    assert visit(page, f"{live_server.url}/{code}/{NEWCOMER}/poster/").status == 200
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360, (code, "poster")
