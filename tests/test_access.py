@@ -146,7 +146,7 @@ def municipality_form(title: str, cbs_code: str) -> dict:
                 "title": title, "slug": title.lower(), "cbs_code": cbs_code, "comments": inline_formset([]),
                 "province": Province.objects.get(code="NH").pk, "status": "participating", "summary": "",
                 "azc_locations": inline_formset([]), "team_members": inline_formset([]),
-                "yearly_figures": inline_formset([]),
+                "yearly_figures": inline_formset([]), "opportunities": inline_formset([]),
             }
         ),
         "action-publish": "publish",

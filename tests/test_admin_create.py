@@ -8,6 +8,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from home.models import ContentPage, HomePage
 from programme.models import (
+    ActivityType,
     CaseStudyPage,
     MunicipalityIndexPage,
     MunicipalityPage,
@@ -133,6 +134,10 @@ class AdminCreationTests(WagtailPageTestCase):
             self.other_home, MunicipalityIndexPage, page_data("Alle gemeenten", intro=rich_text(""))
         )
         self.assertCanCreate(self.get("gemeenten"), MunicipalityPage, self.municipality_data())
+        amsterdam = MunicipalityPage.objects.get(slug="amsterdam")
+        opportunity = amsterdam.opportunities.get()
+        assert opportunity.days == ["tue", "thu"] and opportunity.languages == ["nl", "ar"]
+        assert opportunity.without_dutch and opportunity.bring == ["sport"]
 
     def municipality_data(self, **overrides):
         fields = {
@@ -143,12 +148,33 @@ class AdminCreationTests(WagtailPageTestCase):
             "summary": "",
             "azc_locations": inline_formset([{"name": "azc Amsterdam", "address": "", "capacity": ""}]),
             "team_members": inline_formset([]),
+            "opportunities": inline_formset(
+                [
+                    {
+                        "activity": ActivityType.objects.get(key="sport", locale__language_code="nl").pk,
+                        "place": "Sporthal Oost",
+                        "address": "",
+                        "start_time": "19:00",
+                        "end_time": "21:00",
+                        "contact": "coordinator",
+                        "contact_name": "",
+                        "phone": "+31 20 000 00 00",
+                        "whatsapp": "",
+                        "email": "",
+                        "without_dutch": "on",
+                    }
+                ]
+            ),
             "yearly_figures": inline_formset(
                 [{"year": 2021, "participants": 12, "volunteer_organisations": 4}]
             ),
             **overrides,
         }
-        return page_data("Amsterdam", **fields)
+        data = page_data("Amsterdam", **fields)
+        # Ticked checkboxes post one value each under the same name (nested_form_data cannot).
+        data.update({"opportunities-0-days": ["tue", "thu"], "opportunities-0-languages": ["nl", "ar"]})
+        data["opportunities-0-bring"] = ["sport"]
+        return data
 
     def test_case_study_page(self):
         self.assertCanCreate(self.get("gemeenten/nijmegen"), CaseStudyPage, self.case_study_data())

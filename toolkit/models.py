@@ -233,6 +233,19 @@ class NewcomerPage(RoutablePageMixin, BasePage):
     def index_route(self, request, *args, **kwargs):
         return self.render(request)
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["opportunities"] = self.opportunities(request)
+        return context
+
+    def opportunities(self, request) -> list:
+        """The municipality's volunteering opportunities, labelled in this page's language."""
+        if self.municipality_id is None:
+            return []
+        return kept_for_page(
+            request, self, "opportunities", lambda: self.municipality.opportunities_in(self.locale)
+        )
+
     @path("poster/", name="poster")
     def poster(self, request):
         """An A4 poster for AZC notice boards, with a QR code that leads back to this page."""
@@ -248,4 +261,10 @@ class NewcomerPage(RoutablePageMixin, BasePage):
     def poster_context(self, request) -> dict:
         url = self.get_full_url(request)
         qr = kept_for_page(request, self, "qr", lambda: qr_svg(url, title=self.title))
-        return {"page": self, "url": url, "qr": qr, "request": request}
+        return {
+            "page": self,
+            "url": url,
+            "qr": qr,
+            "request": request,
+            "opportunities": self.opportunities(request),
+        }

@@ -8,6 +8,7 @@ from .municipalities import (
     ProjectTeamMember,
     YearlyFigure,
 )
+from .opportunities import VolunteeringOpportunity
 from .programmes import ProgrammePage, StakeholderBenefitBlock
 from .snippets import ActivityType, Organisation, Person, Province
 from .stories import PressLink, StoryIndexPage, StoryPage
@@ -28,6 +29,7 @@ __all__ = [
     "Province",
     "StakeholderBenefitBlock",
     "StoryIndexPage",
+    "VolunteeringOpportunity",
     "StoryPage",
     "SuccessFactorIndexPage",
     "SuccessFactorPage",

@@ -154,6 +154,14 @@ class MunicipalityPage(BasePage):
         InlinePanel("azc_locations", label=_("AZC locations"), heading=_("AZC locations")),
     ]
     work_panels = [
+        InlinePanel(
+            "opportunities",
+            label=_("volunteering opportunity"),
+            heading=_("Volunteering opportunities"),
+            help_text=_(
+                "What newcomers can do, where, when and whom to ask: shown to newcomers in every language."
+            ),
+        ),
         InlinePanel("team_members", label=_("project team member"), heading=_("Local project team")),
         FieldPanel("activities"),
         FieldPanel("success_factors_applied"),
@@ -248,7 +256,22 @@ class MunicipalityPage(BasePage):
             "factors": list(related_in_locale(self.success_factors_applied, self.locale).order_by("number")),
             "activities": list(related_in_locale(self.activities, self.locale)),
             "figures": list(self.yearly_figures.order_by("year")),
+            "opportunities": self.opportunities_in(self.locale),
         }
+
+    def opportunities_in(self, locale) -> list:
+        """The opportunities with their activity type in `locale` (Dutch where untranslated)."""
+        opportunities = list(self.opportunities.select_related("activity"))
+        if not opportunities:
+            return []
+        activities = {
+            a.translation_key: a for a in related_in_locale([o.activity for o in opportunities], locale)
+        }
+        for opportunity in opportunities:
+            opportunity.activity_shown = activities.get(
+                opportunity.activity.translation_key, opportunity.activity
+            )
+        return opportunities
 
 
 class AZCLocation(Orderable):
