@@ -11,6 +11,7 @@ from wagtail.urls import serve_pattern
 from home import consent
 from home import views as home_views
 from home.sitemap import LocalizedSitemap, sitemap_file
+from toolkit import offline
 
 from .api import api_router
 
@@ -46,6 +47,10 @@ if settings.DEBUG:
 # "/" is redirected by LocaleMiddleware to the best match for Accept-Language, else Dutch.
 urlpatterns += i18n_patterns(
     path("zoeken/", home_views.search, name="search"),
+    # The newcomer section without a connection and on the home screen (toolkit.offline).
+    path("sw.js", offline.service_worker, name="service_worker"),
+    path("offline/", offline.offline, name="offline"),
+    path("manifest.webmanifest", offline.manifest, name="webmanifest"),
     # Before Wagtail's own: the same pattern and name, so page URLs reverse to it.
     re_path(serve_pattern, home_views.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
