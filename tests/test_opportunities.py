@@ -64,3 +64,13 @@ def test_an_opportunity_needs_a_time_and_real_phone_numbers():
     assert opportunity.days == ["mon"] and opportunity.day_names() == [
         "maandag"
     ]  # the active language: Dutch
+
+
+def test_every_newcomer_language_has_contact_in_its_menu(client):
+    for code in ("ar", "fa", "ti", "so", "tr", "uk"):
+        content = client.get(f"/{code}/nieuwkomers/").content.decode()
+        menu = content.split('class="site-nav__list"')[1].split("</ul>")[0]
+        assert f'href="/{code}/nieuwkomers/#contact"' in menu, code
+        assert 'id="contact"' in content
+    dutch_menu = client.get("/nl/").content.decode().split('class="site-nav__list"')[1].split("</ul>")[0]
+    assert "#contact" not in dutch_menu and 'href="/nl/contact/"' in dutch_menu  # its own contact page

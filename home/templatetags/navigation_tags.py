@@ -11,6 +11,7 @@ from wagtail.models import Locale, Page, Site
 
 from ..caching import kept_for_page
 from ..i18n import in_locale
+from ..models import SiteSettings
 from ..pagination import page_url
 
 register = template.Library()
@@ -28,11 +29,22 @@ def localized_home(request) -> Page | None:
 def main_navigation(context):
     request = context["request"]
     home = localized_home(request)
-    items = home.get_children().live().public().in_menu() if home else Page.objects.none()
+    items = list(home.get_children().live().public().in_menu()) if home else []
     current = context.get("page")
+    # Where the language has no contact page of its own in the menu (the newcomer
+    # languages), Contact leads to the newcomer section's contact details.
+    contact = SiteSettings.for_request(request).contact_page if home else None
+    newcomer_contact = ""
+    if not any(contact and item.translation_key == contact.translation_key for item in items):
+        newcomer_index = next(
+            (item for item in items if item.specific_class.__name__ == "NewcomerIndexPage"), None
+        )
+        if newcomer_index is not None:
+            newcomer_contact = f"{newcomer_index.get_url(request)}#contact"
     return {
         "home": home,
         "items": items,
+        "newcomer_contact": newcomer_contact,
         "current_path": current.path if current else "",
         "request": request,
     }

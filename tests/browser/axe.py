@@ -6,9 +6,11 @@ WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 _axe = Axe()
 
 
-def assert_accessible(page) -> None:
-    """Fail with a readable list when axe finds any WCAG 2.2 A or AA violation."""
-    results = _axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_22_AA}})
+def assert_accessible(page, *, best_practice: bool = False) -> None:
+    """Fail with a readable list when axe finds any WCAG 2.2 A or AA violation, and with
+    `best_practice` any of axe's best-practice rules too (landmarks, heading order...)."""
+    tags = [*WCAG_22_AA, "best-practice"] if best_practice else WCAG_22_AA
+    results = _axe.run(page, options={"runOnly": {"type": "tag", "values": tags}})
     violations = results.response["violations"]
     if violations:
         lines = [f"{page.url}: {len(violations)} axe violation(s)"]

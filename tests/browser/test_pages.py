@@ -150,3 +150,19 @@ def test_on_a_phone_the_heading_is_on_the_first_screen(page, live_server, demo_s
         assert page.evaluate("document.documentElement.scrollWidth") <= 360, (code, path)
     assert visit(page, f"{live_server.url}/{code}/{NEWCOMER}/poster/").status == 200
     assert page.evaluate("document.documentElement.scrollWidth") <= 360, (code, "poster")
+
+
+NEWCOMER_TYPES = [
+    "nieuwkomers/",
+    f"{NEWCOMER}/",
+    "nieuwkomers/in-utrecht/",
+    f"{NEWCOMER}/poster/",
+    "offline/",
+]
+
+
+@pytest.mark.parametrize("code", ["nl", "ar", "ti"])
+def test_newcomer_page_types_pass_axe_with_best_practices(page, live_server, demo_site, code):
+    for path in NEWCOMER_TYPES:
+        assert visit(page, f"{live_server.url}/{code}/{path}").status == 200, path
+        assert_accessible(page, best_practice=True)
