@@ -64,7 +64,7 @@ class SupportFormBuilder(FormBuilder):
         fields = {
             "municipality": forms.ChoiceField(
                 label=_("Municipality"),
-                choices=[("", "")] + [(m.title, m.title) for m in municipalities],
+                choices=[("", "—")] + [(m.title, m.title) for m in municipalities],
             )
         }
         fields.update(super().formfields)

