@@ -47,7 +47,8 @@ def yearly_chart(figures, caption=""):
     """A bar chart of participants per year, drawn on the server as SVG (no JavaScript)."""
     figures = list(figures)
     top = max([f.participants for f in figures] + [f.volunteer_organisations for f in figures] + [1])
-    bar_width, gap, height = 28, 24, 160
+    # Value labels 14 px, centred over their bar with 6 px of air: legible, never touching.
+    bar_width, gap, height, top_margin = 32, 24, 160, 26
     bars = []
     for i, figure in enumerate(figures):
         x = 40 + i * (2 * bar_width + gap)
@@ -59,18 +60,20 @@ def yearly_chart(figures, caption=""):
                 "x": x,
                 "x2": x + bar_width,
                 "label_x": x + bar_width,
+                "people_label_x": x + bar_width / 2,
+                "orgs_label_x": x + bar_width * 1.5,
                 "people": figure.participants,
                 "people_h": people,
-                "people_y": 20 + height - people,
-                "people_label_y": 16 + height - people,
+                "people_y": top_margin + height - people,
+                "people_label_y": top_margin + height - people - 6,
                 "orgs": figure.volunteer_organisations,
                 "orgs_h": orgs,
-                "orgs_y": 20 + height - orgs,
-                "orgs_label_y": 16 + height - orgs,
+                "orgs_y": top_margin + height - orgs,
+                "orgs_label_y": top_margin + height - orgs - 6,
             }
         )
     width = 40 + len(figures) * (2 * bar_width + gap)
-    baseline = 20 + height
+    baseline = top_margin + height
     return {
         "bars": bars,
         "width": max(width, 200),
