@@ -1,5 +1,6 @@
 """Wagtail hooks shared by every page type."""
 
+from django.contrib import messages
 from django.urls import path, reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -10,7 +11,7 @@ from wagtail.permissions import register_permission_policy
 
 from axes.models import AccessAttempt
 
-from . import po_upload
+from . import po_upload, readability
 from .rich_text import LocalizedPageLinkHandler
 from .translation_status import translation_status_view
 from .users import LockoutViewSet, NoAddOrChangePolicy
@@ -53,3 +54,28 @@ def lockout_viewset():
 @hooks.register("register_admin_menu_item")
 def translation_status_menu_item():
     return MenuItem(_("Translation status"), reverse("translation_status"), icon_name="globe", order=850)
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def warn_about_hard_text(request, page):
+    """After saving a Dutch or English page, say when its text reads above B1 and which
+    sentences are hardest. A warning only: the page is saved and can be published."""
+    specific = page.specific if hasattr(page, "specific") else page
+    if specific.locale.language_code not in readability.LANGUAGES:
+        return
+    result = readability.assess(readability.page_text(specific))
+    if not result.too_hard:
+        return
+    text = _(
+        "Readability: %(average).0f words per sentence on average (B1: at most %(max_words)s) and "
+        "%(share).0f%% long words (B1: at most %(max_share).0f%%)."
+    ) % {
+        "average": result.average_words,
+        "max_words": readability.MAX_AVERAGE_WORDS,
+        "share": result.long_word_share * 100,
+        "max_share": readability.MAX_LONG_WORD_SHARE * 100,
+    }
+    if result.hardest:
+        text += " " + _("Hardest sentence: “%(sentence)s”") % {"sentence": result.hardest[0][:300]}
+    messages.warning(request, text)
