@@ -13,6 +13,7 @@ from axes.models import AccessAttempt
 
 from . import po_upload, readability
 from .rich_text import LocalizedPageLinkHandler
+from .stale_report import StalePagesView
 from .translation_status import translation_status_view
 from .users import LockoutViewSet, NoAddOrChangePolicy
 from .views import not_available
@@ -36,6 +37,12 @@ def localized_page_links(features):
 def admin_urls():
     return [
         path("translation-status/", translation_status_view, name="translation_status"),
+        path("reports/stale-pages/", StalePagesView.as_view(), name="stale_pages"),
+        path(
+            "reports/stale-pages/results/",
+            StalePagesView.as_view(results_only=True),
+            name="stale_pages_results",
+        ),
         # Same address as wagtail-localize's upload, registered first, so it is checked here.
         path(
             "localize/translate/<int:translation_id>/pofile/upload/",
@@ -54,6 +61,11 @@ def lockout_viewset():
 @hooks.register("register_admin_menu_item")
 def translation_status_menu_item():
     return MenuItem(_("Translation status"), reverse("translation_status"), icon_name="globe", order=850)
+
+
+@hooks.register("register_reports_menu_item")
+def stale_pages_menu_item():
+    return MenuItem(_("Stale pages"), reverse("stale_pages"), icon_name="time", order=1050)
 
 
 @hooks.register("after_create_page")
