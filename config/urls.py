@@ -8,7 +8,7 @@ from wagtail.contrib.sitemaps.views import index as sitemap_index
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.urls import serve_pattern
 
-from home import consent
+from home import consent, reading
 from home import views as home_views
 from home.sitemap import LocalizedSitemap, sitemap_file
 from toolkit import offline
@@ -22,6 +22,7 @@ urlpatterns = [
     path("healthz", home_views.healthz, name="healthz"),
     path("consent/", consent.consent, name="consent"),
     path("taal/", home_views.choose_language, name="choose_language"),
+    path("teller/<int:page_id>/", reading.counter, name="page_counter"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

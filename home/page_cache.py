@@ -34,7 +34,7 @@ logger = logging.getLogger(__name__)
 PAGE_CACHE_SECONDS = getattr(settings, "PAGE_CACHE_SECONDS", 600)
 # Not pages: the admin, documents (served by Wagtail's view with its own headers), the
 # consent and language choices, the health check.
-UNCACHED_PREFIXES = ("/admin/", "/documents/", "/consent/", "/taal/", "/healthz", "/static/")
+UNCACHED_PREFIXES = ("/admin/", "/documents/", "/consent/", "/taal/", "/teller/", "/healthz", "/static/")
 SHAREABLE = "_aandeslag_shareable"
 
 

@@ -12,6 +12,7 @@ from wagtail.permissions import register_permission_policy
 from axes.models import AccessAttempt
 
 from . import po_upload, readability
+from .reading_report import MostReadNewcomerPanel, reading_report
 from .rich_text import LocalizedPageLinkHandler
 from .stale_report import StalePagesView
 from .translation_status import translation_status_view
@@ -38,6 +39,7 @@ def admin_urls():
     return [
         path("translation-status/", translation_status_view, name="translation_status"),
         path("reports/stale-pages/", StalePagesView.as_view(), name="stale_pages"),
+        path("reports/reading/", reading_report, name="reading_report"),
         path(
             "reports/stale-pages/results/",
             StalePagesView.as_view(results_only=True),
@@ -61,6 +63,16 @@ def lockout_viewset():
 @hooks.register("register_admin_menu_item")
 def translation_status_menu_item():
     return MenuItem(_("Translation status"), reverse("translation_status"), icon_name="globe", order=850)
+
+
+@hooks.register("register_reports_menu_item")
+def reading_report_menu_item():
+    return MenuItem(_("What is read"), reverse("reading_report"), icon_name="view", order=1040)
+
+
+@hooks.register("construct_homepage_panels")
+def most_read_panel(request, panels):
+    panels.append(MostReadNewcomerPanel())
 
 
 @hooks.register("register_reports_menu_item")

@@ -1,5 +1,6 @@
 from .base import BasePage, IndexPage
 from .pages import ContentPage, HomePage
+from .reading import PageViewCount
 from .settings import SiteSettings
 
-__all__ = ["BasePage", "IndexPage", "ContentPage", "HomePage", "SiteSettings"]
+__all__ = ["BasePage", "IndexPage", "ContentPage", "HomePage", "PageViewCount", "SiteSettings"]

@@ -1,0 +1,86 @@
+"""Counting what is read, without cookies or personal data, and reporting it.
+
+Every public page carries a 1x1 image from `/teller/<page id>/` (no JavaScript). The
+browser fetches it even when the page itself came from the page cache or a CDN, and the
+counter answers `no-store`, so every reading reaches the app. It adds one to the page's
+count for its language and today, and stores nothing else: no address, no cookie, no user
+agent. Robots (by their user agent) and signed-in editors are not counted. A failing
+database or cache loses that one count; the reader still gets the image, never an error.
+"""
+
+import base64
+import datetime
+import logging
+import re
+
+from django.db import DatabaseError, IntegrityError, transaction
+from django.db.models import F, Sum
+from django.http import HttpResponse
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from wagtail.models import Page
+
+from .models import PageViewCount
+
+logger = logging.getLogger(__name__)
+
+PIXEL = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7")
+ROBOTS = re.compile(r"bot|crawl|spider|slurp|preview|fetch|monitor|curl|wget|python|headless", re.IGNORECASE)
+
+
+def _is_robot(request) -> bool:
+    agent = request.META.get("HTTP_USER_AGENT", "")
+    return not agent or bool(ROBOTS.search(agent))
+
+
+def count(page_id: int, language: str, day: datetime.date) -> None:
+    updated = PageViewCount.objects.filter(page_id=page_id, language=language, day=day).update(
+        views=F("views") + 1
+    )
+    if not updated:
+        try:
+            with transaction.atomic():
+                PageViewCount.objects.create(page_id=page_id, language=language, day=day, views=1)
+        except IntegrityError:  # another request created it just now
+            PageViewCount.objects.filter(page_id=page_id, language=language, day=day).update(
+                views=F("views") + 1
+            )
+
+
+@require_GET
+def counter(request, page_id: int) -> HttpResponse:
+    response = HttpResponse(PIXEL, content_type="image/gif")
+    response["Cache-Control"] = "no-store"
+    if _is_robot(request) or request.user.is_authenticated:
+        return response
+    try:
+        language = (
+            Page.objects.filter(pk=page_id, live=True).values_list("locale__language_code", flat=True).first()
+        )
+        if language is not None:
+            count(page_id, language, timezone.localdate())
+    except DatabaseError:
+        logger.warning("A page view was not counted: the database is unavailable", exc_info=True)
+    return response
+
+
+def figures(start: datetime.date, end: datetime.date, language: str = "") -> dict:
+    """Views per page (with its language and section) and per language, in [start, end]."""
+    counts = PageViewCount.objects.filter(day__gte=start, day__lte=end)
+    if language:
+        counts = counts.filter(language=language)
+    per_page = list(
+        counts.values("page_id", "page__title", "page__path", "page__content_type__model", "language")
+        .annotate(total=Sum("views"))
+        .order_by("-total")
+    )
+    sections = dict(
+        Page.objects.filter(path__in={row["page__path"][: Page.steplen * 3] for row in per_page}).values_list(
+            "path", "title"
+        )
+    )
+    for row in per_page:
+        row["section"] = sections.get(row["page__path"][: Page.steplen * 3], "")
+    per_language = list(counts.values("language").annotate(total=Sum("views")).order_by("-total"))
+    return {"pages": per_page, "languages": per_language, "total": sum(row["total"] for row in per_language)}
