@@ -1,6 +1,7 @@
 """Wagtail hooks shared by every page type."""
 
 from django.contrib import messages
+from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +13,7 @@ from wagtail.permissions import register_permission_policy
 from axes.models import AccessAttempt
 
 from . import po_upload, readability
+from .admin_language import LocalizeJavaScriptCatalog, admin_head_html
 from .reading_report import MostReadNewcomerPanel, reading_report
 from .rich_text import LocalizedPageLinkHandler
 from .stale_report import StalePagesView
@@ -39,6 +41,8 @@ def admin_urls():
     return [
         path("translation-status/", translation_status_view, name="translation_status"),
         path("reports/stale-pages/", StalePagesView.as_view(), name="stale_pages"),
+        # Before wagtail-localize's own catalog at the same address: with our corrections.
+        path("localize/jsi18n/", LocalizeJavaScriptCatalog.as_view(), name="localize_javascript_catalog"),
         path("reports/reading/", reading_report, name="reading_report"),
         path(
             "reports/stale-pages/results/",
@@ -63,6 +67,11 @@ def lockout_viewset():
 @hooks.register("register_admin_menu_item")
 def translation_status_menu_item():
     return MenuItem(_("Translation status"), reverse("translation_status"), icon_name="globe", order=850)
+
+
+@hooks.register("insert_global_admin_css")
+def admin_language_fixes():
+    return admin_head_html(static("js/admin-language.js"), static("css/admin.css"))
 
 
 @hooks.register("register_reports_menu_item")

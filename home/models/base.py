@@ -7,6 +7,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from .. import structured_data
 from ..caching import is_restricted
@@ -55,6 +56,10 @@ class BasePage(Page):
         ),
     ]
     settings_panels = [*Page.settings_panels, FieldPanel("is_example")]
+    # A translation keeps its source's slug (/ti/nieuwkomers/... as /nl/nieuwkomers/...):
+    # translators are not asked for it on a tab they do not see, and publishing never
+    # stops at a "missing" slug. Subclasses add their own synchronised fields to this list.
+    override_translatable_fields = [SynchronizedField("slug")]
     search_fields = [*Page.search_fields, index.SearchField("listing_summary")]
 
     class Meta:

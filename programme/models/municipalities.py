@@ -185,7 +185,7 @@ class MunicipalityPage(BasePage):
     ]
 
     # The CBS code is the same fact in every language: copied, never translated.
-    override_translatable_fields = [SynchronizedField("cbs_code")]
+    override_translatable_fields = [*BasePage.override_translatable_fields, SynchronizedField("cbs_code")]
 
     api_fields = [
         APIField("cbs_code"),

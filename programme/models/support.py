@@ -88,7 +88,11 @@ class SupportRequestPage(AbstractEmailForm, BasePage):
     )
 
     form_builder = SupportFormBuilder
-    override_translatable_fields = [SynchronizedField("to_address"), SynchronizedField("from_address")]
+    override_translatable_fields = [
+        *BasePage.override_translatable_fields,
+        SynchronizedField("to_address"),
+        SynchronizedField("from_address"),
+    ]
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("intro"),

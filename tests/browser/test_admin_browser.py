@@ -24,3 +24,27 @@ def test_the_admin_reaches_no_other_host_and_keeps_to_its_policy(
         page.wait_for_load_state("networkidle")
         assert page.locator("main, #main").count() >= 1, path
     # The page fixture fails the test on any request to another host or CSP violation.
+
+
+def test_the_translation_editor_speaks_dutch_and_draws_tigrinya_upright(
+    page, live_server, demo_site, django_user_model
+):
+    django_user_model.objects.create_superuser("redacteur", "redacteur@example.org", PASSWORD)
+    page.goto(f"{live_server.url}/admin/login/")
+    page.fill("input[name=username]", "redacteur")
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{live_server.url}/admin/")
+    source = Page.objects.get(url_path="/home/nieuwkomers/wat-is-vrijwilligerswerk/")
+    tigrinya = Page.objects.get(translation_key=source.translation_key, locale__language_code="ti")
+    page.goto(f"{live_server.url}/admin/pages/{tigrinya.pk}/edit/")
+    page.wait_for_selector(".js-translation-editor p")
+    page.wait_for_load_state("networkidle")
+    text = page.locator("body").inner_text()
+    for english in ("Editor Guide", "More actions", " translation", "November"):
+        assert english not in text, english
+    assert "Vertaling van Nederlands naar" in text
+    styles = page.evaluate(
+        "[...document.querySelectorAll('.js-translation-editor p')].map((p) => getComputedStyle(p).fontStyle)"
+    )
+    assert styles and set(styles) == {"normal"}, styles

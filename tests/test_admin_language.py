@@ -1,0 +1,53 @@
+"""A fully Dutch admin for Dutch-speaking editors (home/admin_language.py)."""
+
+import json
+import re
+
+from wagtail.models import Page
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+ENGLISH = ["Editor Guide", "More actions", " translation", "November"]
+
+
+def visible_text(html: str) -> str:
+    """The page's text as a reader sees it before scripts run: no markup, no scripts."""
+    html = re.sub(r"<script\b.*?</script>|<style\b.*?</style>|<svg\b.*?</svg>", " ", html, flags=re.S)
+    return re.sub(r"<[^>]+>", " ", html)
+
+
+def test_the_dashboard_page_editor_and_translation_status_speak_dutch(admin_client, demo_page):
+    page = demo_page("nieuwkomers/wat-is-vrijwilligerswerk")
+    for url in ("/admin/", f"/admin/pages/{page.pk}/edit/", "/admin/translation-status/?language=ti"):
+        html = admin_client.get(url).content.decode()
+        assert 'lang="nl"' in html[:300]
+        assert "Handleiding voor redacteuren" in html and '"label": "Editor Guide"' not in html, url
+        text = visible_text(html)
+        assert not [word for word in ENGLISH if word in text], url
+
+
+def test_what_wagtail_localize_hard_codes_is_given_in_dutch_to_the_admin_script(admin_client, demo_page):
+    page = demo_page("nieuwkomers/wat-is-vrijwilligerswerk")
+    tigrinya = Page.objects.get(translation_key=page.translation_key, locale__language_code="ti")
+    html = admin_client.get(f"/admin/pages/{tigrinya.pk}/edit/").content.decode()
+    fixes = json.loads(
+        re.search(r'<script id="admin-language" type="application/json">(.*?)</script>', html).group(1)
+    )
+    assert fixes["exact"]["More actions"] == "Meer acties"
+    assert fixes["editorTitle"] == "Vertaling van %(source)s naar %(target)s"
+    assert fixes["months"]["November"] == "november"
+    assert "admin-language.js" in html and "css/admin.css" in html
+    catalog = admin_client.get("/admin/localize/jsi18n/").content.decode()
+    assert '"Publish in ": "Publiceer in "' in catalog  # with the space before the language
+
+
+def test_a_translation_keeps_its_source_slug_and_never_asks_for_one(demo_page):
+    from wagtail_localize.models import StringSegment, TranslationSource
+
+    page = demo_page("succesfactoren/laagdrempelig")
+    source, _created = TranslationSource.update_or_create_from_instance(page)
+    contexts = set(StringSegment.objects.filter(source=source).values_list("context__path", flat=True))
+    assert "title" in contexts and "slug" not in contexts
+    english = Page.objects.get(translation_key=page.translation_key, locale__language_code="en")
+    assert english.slug == page.slug
