@@ -15,13 +15,12 @@ told.
 
 from dataclasses import dataclass
 
-from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 
 import django_filters
 
 from .caching import memo
-from .pagination import PAGE_PARAMETER
+from .pagination import PAGE_PARAMETER, page_of
 
 
 @dataclass
@@ -125,11 +124,7 @@ class ListingFilterSet(django_filters.FilterSet):
 
     def page(self, request, per_page: int):
         """The page asked for, its items read in one query, in the listing's order."""
-        page = Paginator(self.matching(), per_page).get_page(request.GET.get(PAGE_PARAMETER))
-        pks = list(page.object_list)
-        items = {item.pk: item for item in self.queryset.filter(pk__in=pks)} if pks else {}
-        page.object_list = [items[pk] for pk in pks if pk in items]
-        return page
+        return page_of(request, self.matching(), self.queryset, per_page)
 
     def active(self, request) -> list[dict]:
         """The chosen filters, each with the address that removes only it."""

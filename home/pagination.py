@@ -5,10 +5,16 @@ from django.core.paginator import Page, Paginator
 PAGE_PARAMETER = "pagina"
 
 
-def paginate(request, items, per_page: int) -> Page:
-    """The page of `items` asked for in ?pagina=; a missing, odd or too high number gives
-    the first or last page, never an error. Two queries: the count and the page."""
-    return Paginator(items, per_page).get_page(request.GET.get(PAGE_PARAMETER))
+def page_of(request, ids: list, queryset, per_page: int) -> Page:
+    """The page asked for of a listing whose order (`ids`, kept between requests) is known:
+    only that page's items are read, in one query, in the listing's order."""
+    page = Paginator(ids, per_page).get_page(request.GET.get(PAGE_PARAMETER))
+    chosen = list(page.object_list)
+    if hasattr(queryset, "defer_streamfields"):  # a card never shows a page's body
+        queryset = queryset.defer_streamfields()
+    items = {item.pk: item for item in queryset.filter(pk__in=chosen)} if chosen else {}
+    page.object_list = [items[pk] for pk in chosen if pk in items]
+    return page
 
 
 def page_url(request, number: int) -> str:

@@ -13,8 +13,9 @@ from wagtail.search import index
 
 from home import structured_data
 from home.blocks import BodyBlock
+from home.caching import kept_for_page
 from home.models import BasePage
-from home.pagination import paginate
+from home.pagination import page_of
 from home.panels import page_tabs
 
 from .municipalities import date_not_in_future
@@ -40,7 +41,11 @@ class StoryIndexPage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["stories"] = paginate(request, self.stories(), self.per_page)
+        # The order of the stories is kept per content version; each page reads only its own.
+        order = kept_for_page(
+            request, self, "order", lambda: list(self.stories().values_list("pk", flat=True))
+        )
+        context["stories"] = page_of(request, order, StoryPage.objects.all(), self.per_page)
         return context
 
     @path("feed/", name="feed")

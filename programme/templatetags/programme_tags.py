@@ -145,7 +145,12 @@ def _province_points(municipalities, locale, request) -> list[dict]:
 
 @register.simple_tag
 def latest_stories(locale, count=3):
-    return StoryPage.objects.live().public().filter(locale=locale).order_by("-date")[:count]
+    """The newest stories in a language, read once per content version."""
+
+    def build():
+        return list(StoryPage.objects.live().public().filter(locale=locale).order_by("-date")[:count])
+
+    return memo(("latest-stories", locale.pk, count), build)
 
 
 @register.simple_tag
