@@ -178,12 +178,14 @@ def choose_language(request) -> HttpResponse:
 
 
 def robots_txt(request) -> HttpResponse:
-    """Everything public may be indexed; the admin and search results not. Names the sitemap."""
+    """Everything public may be indexed; the admin, search results, the language choice and
+    the reading counter not. Names the sitemap."""
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
         "Disallow: /*/zoeken/",
         "Disallow: /taal/",
+        "Disallow: /teller/",  # the reading counter (home.reading): nothing to index, nothing to count
         f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -98,6 +98,7 @@ def test_json_ld_cannot_be_broken_out_of(client, demo_page):
 
 def test_robots_txt_names_the_sitemap(client):
     response = client.get("/robots.txt")
+    assert "Disallow: /teller/" in response.content.decode()
     assert response["Content-Type"].startswith("text/plain")
     assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
     assert "Disallow: /admin/" in response.content.decode()
