@@ -21,6 +21,7 @@ from django.views.decorators.http import require_GET
 
 from wagtail.models import Page
 
+from .caching import locale_by_id
 from .models import PageViewCount
 
 logger = logging.getLogger(__name__)
@@ -35,17 +36,13 @@ def _is_robot(request) -> bool:
 
 
 def count(page_id: int, language: str, day: datetime.date) -> None:
-    updated = PageViewCount.objects.filter(page_id=page_id, language=language, day=day).update(
-        views=F("views") + 1
-    )
-    if not updated:
+    row = PageViewCount.objects.filter(page_id=page_id, language=language, day=day)
+    if not row.update(views=F("views") + 1):
         try:
             with transaction.atomic():
                 PageViewCount.objects.create(page_id=page_id, language=language, day=day, views=1)
         except IntegrityError:  # another request created it just now
-            PageViewCount.objects.filter(page_id=page_id, language=language, day=day).update(
-                views=F("views") + 1
-            )
+            row.update(views=F("views") + 1)
 
 
 @require_GET
@@ -55,11 +52,11 @@ def counter(request, page_id: int) -> HttpResponse:
     if _is_robot(request) or request.user.is_authenticated:
         return response
     try:
-        language = (
-            Page.objects.filter(pk=page_id, live=True).values_list("locale__language_code", flat=True).first()
-        )
-        if language is not None:
-            count(page_id, language, timezone.localdate())
+        # The page's language from the locales kept in memory: no join on a hot path.
+        locale_id = Page.objects.filter(pk=page_id, live=True).values_list("locale_id", flat=True).first()
+        locale = locale_by_id(locale_id) if locale_id is not None else None
+        if locale is not None:
+            count(page_id, locale.language_code, timezone.localdate())
     except DatabaseError:
         logger.warning("A page view was not counted: the database is unavailable", exc_info=True)
     return response

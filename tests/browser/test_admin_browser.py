@@ -8,15 +8,20 @@ pytestmark = pytest.mark.django_db(transaction=True)
 PASSWORD = "een-lang-en-sterk-wachtwoord"
 
 
-def test_the_admin_reaches_no_other_host_and_keeps_to_its_policy(
-    page, live_server, demo_site, django_user_model
-):
-    django_user_model.objects.create_superuser("beheerder", "beheerder@example.org", PASSWORD)
+def sign_in(page, live_server, django_user_model, username: str) -> None:
+    """A new superuser signs in through the admin's own form."""
+    django_user_model.objects.create_superuser(username, f"{username}@example.org", PASSWORD)
     page.goto(f"{live_server.url}/admin/login/")
-    page.fill("input[name=username]", "beheerder")
+    page.fill("input[name=username]", username)
     page.fill("input[name=password]", PASSWORD)
     page.click("button[type=submit]")
     page.wait_for_url(f"{live_server.url}/admin/")
+
+
+def test_the_admin_reaches_no_other_host_and_keeps_to_its_policy(
+    page, live_server, demo_site, django_user_model
+):
+    sign_in(page, live_server, django_user_model, "beheerder")
     factor = Page.objects.get(url_path="/home/succesfactoren/laagdrempelig/")
     # The dashboard, the page editor and the user list (where avatars would come from Gravatar).
     for path in ("/admin/", f"/admin/pages/{factor.pk}/edit/", "/admin/users/"):
@@ -29,12 +34,7 @@ def test_the_admin_reaches_no_other_host_and_keeps_to_its_policy(
 def test_the_translation_editor_speaks_dutch_and_draws_tigrinya_upright(
     page, live_server, demo_site, django_user_model
 ):
-    django_user_model.objects.create_superuser("redacteur", "redacteur@example.org", PASSWORD)
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("input[name=username]", "redacteur")
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{live_server.url}/admin/")
+    sign_in(page, live_server, django_user_model, "redacteur")
     source = Page.objects.get(url_path="/home/nieuwkomers/wat-is-vrijwilligerswerk/")
     tigrinya = Page.objects.get(translation_key=source.translation_key, locale__language_code="ti")
     page.goto(f"{live_server.url}/admin/pages/{tigrinya.pk}/edit/")
