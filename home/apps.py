@@ -17,10 +17,11 @@ class HomeConfig(AppConfig):
         # language has to pose as another code.
         for code, info in settings.EXTRA_LANG_INFO.items():
             locale.LANG_INFO.setdefault(code, info)
-        from . import caching, invalidation
+        from . import caching, invalidation, readability
 
         caching.install()
         invalidation.connect()
+        readability.connect()
 
 
 class UsersConfig(WagtailUsersAppConfig):

@@ -8,14 +8,15 @@ from .views import healthz, remember_language
 
 
 class LocaleMiddleware(locale.LocaleMiddleware):
-    """Django's, except that a 404 under /api/ stays a JSON 404.
+    """Django's, except that a 404 under /api/ or /admin/ stays a 404.
 
     Django redirects any 404 without a language prefix to the same path under /nl/,
-    which would turn an API client's error into an HTML page.
+    which would turn an API client's error into an HTML page, and an editor's missing
+    admin page (or the admin's JSON endpoints) into a public "not found" page.
     """
 
     def process_response(self, request, response):
-        if request.path_info.startswith("/api/"):
+        if request.path_info.startswith(("/api/", "/admin/")):
             return response
         return super().process_response(request, response)
 

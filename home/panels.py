@@ -6,10 +6,13 @@ from wagtail.admin.panels import ObjectList, TabbedInterface
 
 
 def page_tabs(content_panels, *extra_tabs, promote_panels=None, settings_panels=None) -> TabbedInterface:
-    """Content first, then each (heading, panels) tab, then Promote and Settings."""
+    """Content first, with the readability of its text at the end, then each (heading,
+    panels) tab, then Promote and Settings."""
     from .models.base import BasePage
+    from .readability_panel import ReadabilityPanel
 
-    tabs = [ObjectList(content_panels, heading=_("Content"))]
+    readability = ReadabilityPanel(heading=_("Readability"))
+    tabs = [ObjectList([*content_panels, readability], heading=_("Content"))]
     tabs += [ObjectList(panels, heading=heading) for heading, panels in extra_tabs]
     tabs.append(ObjectList(promote_panels or BasePage.promote_panels, heading=_("Promote")))
     tabs.append(

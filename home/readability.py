@@ -21,6 +21,7 @@ LONG_SENTENCE_WORDS = 20
 MAX_LONG_WORD_SHARE = 0.10
 LONG_WORD_SYLLABLES = 4
 LANGUAGES = ("nl", "en")
+MIN_WORDS = 20  # below this, figures say little
 
 _TAG = re.compile(r"<[^>]+>")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
@@ -56,7 +57,7 @@ class Readability:
 
     @property
     def too_hard(self) -> bool:
-        return self.words >= 20 and (
+        return self.words >= MIN_WORDS and (
             self.average_words > MAX_AVERAGE_WORDS or self.long_word_share > MAX_LONG_WORD_SHARE
         )
 
@@ -82,24 +83,61 @@ def assess(text: str) -> Readability:
 def page_text(page) -> str:
     """The text a reader reads on a page: its title-less text fields, rich text and the
     strings inside its StreamFields."""
+    return text_of(type(page), lambda model_field: getattr(page, model_field.attname, None))
+
+
+def form_text(form) -> str:
+    """The same text from a page's edit form as the editor has it now, unsaved: fields
+    that do not validate yet are left out, the rest still measured."""
+    form.is_valid()
+    data = getattr(form, "cleaned_data", {})
+    return text_of(form._meta.model, lambda model_field: data.get(model_field.name))
+
+
+def text_of(model, value_of) -> str:
     from django.db import models
 
     from wagtail.fields import RichTextField, StreamField
 
     parts = []
-    for model_field in page._meta.get_fields():
+    for model_field in model._meta.get_fields():
         if not getattr(model_field, "concrete", False) or model_field.name in (
             "title",
             "draft_title",
             "slug",
         ):
             continue
-        value = getattr(page, model_field.attname, None)
+        if not isinstance(model_field, (StreamField, RichTextField, models.TextField)):
+            continue
+        value = value_of(model_field)
         if isinstance(model_field, StreamField):
             parts.extend(_strings(value.get_prep_value() if value is not None else []))
-        elif isinstance(model_field, (RichTextField, models.TextField)) and isinstance(value, str):
+        elif isinstance(value, str):
             parts.append(value)
     return "\n".join(parts)
+
+
+def measured(page) -> bool:
+    return page.locale.language_code in LANGUAGES
+
+
+def record(page) -> Readability | None:
+    """Measure a Dutch or English page and keep the figures for the admin's page listing."""
+    from .models import PageReadability
+
+    if not measured(page):
+        return None
+    result = assess(page_text(page))
+    PageReadability.objects.update_or_create(
+        page_id=page.pk,
+        defaults={
+            "sentences": result.sentences,
+            "words": result.words,
+            "long_words": result.long_words,
+            "hardest": result.hardest,
+        },
+    )
+    return result
 
 
 def _strings(data) -> list[str]:
@@ -112,3 +150,15 @@ def _strings(data) -> list[str]:
     if isinstance(data, list):
         return [text for item in data for text in _strings(item)]
     return []
+
+
+def _published(instance, **kwargs) -> None:
+    record(instance)
+
+
+def connect() -> None:
+    """Pages published without the editor (the demo loader, scheduled publishing,
+    wagtail-localize's translations) are measured as well."""
+    from wagtail.signals import page_published
+
+    page_published.connect(_published, dispatch_uid="aandeslag-readability")

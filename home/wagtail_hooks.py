@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils import translation
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -14,6 +15,7 @@ from axes.models import AccessAttempt
 
 from . import po_upload, readability
 from .admin_language import LocalizeJavaScriptCatalog, admin_head_html
+from .readability_admin import EditorsPageViewSet, draft_readability
 from .reading_report import MostReadNewcomerPanel, reading_report
 from .rich_text import LocalizedPageLinkHandler
 from .stale_report import StalePagesView
@@ -44,6 +46,12 @@ def admin_urls():
         # Before wagtail-localize's own catalog at the same address: with our corrections.
         path("localize/jsi18n/", LocalizeJavaScriptCatalog.as_view(), name="localize_javascript_catalog"),
         path("reports/reading/", reading_report, name="reading_report"),
+        path("readability/<int:page_id>/", draft_readability, name="draft_readability"),
+        path(
+            "readability/new/<slug:app_label>/<slug:model_name>/<int:parent_page_id>/",
+            draft_readability,
+            name="new_page_readability",
+        ),
         path(
             "reports/stale-pages/results/",
             StalePagesView.as_view(results_only=True),
@@ -62,6 +70,18 @@ def admin_urls():
 def lockout_viewset():
     register_permission_policy(AccessAttempt, NoAddOrChangePolicy(AccessAttempt))
     return LockoutViewSet("lockouts")
+
+
+@hooks.register("register_admin_viewset")
+def editors_page_viewset():
+    # After Wagtail's own (order -1), so the page listing gets the readability and
+    # schedule columns (home.readability_admin).
+    return EditorsPageViewSet()
+
+
+@hooks.register("insert_editor_js")
+def readability_js():
+    return format_html('<script src="{}" defer></script>', static("js/readability.js"))
 
 
 @hooks.register("register_admin_menu_item")
@@ -92,13 +112,12 @@ def stale_pages_menu_item():
 @hooks.register("after_create_page")
 @hooks.register("after_edit_page")
 def warn_about_hard_text(request, page):
-    """After saving a Dutch or English page, say when its text reads above B1 and which
-    sentences are hardest. A warning only: the page is saved and can be published."""
+    """After saving a Dutch or English page, keep its readability for the page listing and
+    say when its text reads above B1 and which sentences are hardest. A warning only: the
+    page is saved and can be published."""
     specific = page.specific if hasattr(page, "specific") else page
-    if specific.locale.language_code not in readability.LANGUAGES:
-        return
-    result = readability.assess(readability.page_text(specific))
-    if not result.too_hard:
+    result = readability.record(specific)
+    if result is None or not result.too_hard:
         return
     text = _(
         "Readability: %(average).0f words per sentence on average (B1: at most %(max_words)s) and "

@@ -5,6 +5,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 import pytest
 
+from home.models import PageReadability
 from home.readability import assess, page_text
 
 pytestmark = pytest.mark.django_db
@@ -58,3 +59,81 @@ def test_saving_a_hard_dutch_page_warns_but_saves(admin_client, demo_page):
     shown = [str(message) for message in response.context["messages"]]
     assert any("Het is van groot belang" in message for message in shown), shown
     assert parent.get_children().filter(slug="moeilijk").exists()  # saved all the same
+    assert PageReadability.objects.get(page__slug="moeilijk").result().too_hard
+
+
+def content_form(text: str) -> dict:
+    return nested_form_data(
+        {
+            "title": "Concept",
+            "slug": "concept",
+            "intro": text,
+            "body": streamfield([]),
+            "comments": inline_formset([]),
+        }
+    )
+
+
+def test_the_editor_measures_the_unsaved_text_as_it_is_typed(admin_client, demo_page):
+    page = demo_page("privacy").specific
+    edit = admin_client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
+    url = f"/admin/readability/{page.pk}/"
+    assert f'data-readability-url="{url}"' in edit and "js/readability.js" in edit
+    hard = admin_client.post(url, content_form(LONG_WINDED)).json()
+    assert hard["too_hard"] and hard["hardest"][0].startswith("Het is van groot belang")
+    assert "Het is van groot belang" in hard["html"]
+    easy = admin_client.post(url, content_form(B1)).json()
+    assert not easy["too_hard"] and easy["average_words"] < 10
+    # Nothing was saved: the page keeps its own text.
+    page.refresh_from_db()
+    assert LONG_WINDED not in page.intro and page.get_latest_revision().content["intro"] != content_form(B1)
+    # A page being created is measured too, under its future parent.
+    parent = page.get_parent()
+    new = admin_client.get(f"/admin/pages/add/home/contentpage/{parent.pk}/").content.decode()
+    new_url = f"/admin/readability/new/home/contentpage/{parent.pk}/"
+    assert f'data-readability-url="{new_url}"' in new
+    assert admin_client.post(new_url, content_form(LONG_WINDED)).json()["too_hard"]
+
+
+def test_only_editors_of_the_page_and_only_dutch_or_english_pages_are_measured(
+    client, demo_page, django_user_model
+):
+    from wagtail.models import Page
+
+    page = demo_page("privacy").specific
+    assert client.post(f"/admin/readability/{page.pk}/", content_form(B1)).status_code == 302  # to sign in
+    tigrinya = Page.objects.get(translation_key=page.translation_key, locale__language_code="ti")
+    user = django_user_model.objects.create_superuser("root2", "root2@example.org", "correct-horse-12")
+    client.force_login(user)
+    assert client.post(f"/admin/readability/{tigrinya.pk}/", content_form(B1)).status_code == 404
+    assert client.get(f"/admin/readability/{page.pk}/").status_code == 405
+    assert client.post("/admin/readability/new/home/nosuchmodel/3/", {}).status_code == 404
+    assert client.post("/admin/readability/new/auth/user/3/", {}).status_code == 404
+    # A form posted without its StreamField's counts, or with nonsense, is refused, not a 500.
+    assert (
+        client.post(f"/admin/readability/{page.pk}/", {"title": "x", "body-count": "x\x00"}).status_code
+        == 400
+    )
+
+
+def test_the_page_listing_shows_readability_and_what_is_scheduled(admin_client, demo_page):
+    import datetime
+
+    from django.utils import timezone
+
+    page = demo_page("privacy").specific
+    page.intro = LONG_WINDED
+    page.save_revision().publish()  # measured on publish, as the demo loader's pages are
+    assert PageReadability.objects.get(page=page).result().too_hard
+    story = demo_page("verhalen").get_children().first().specific
+    when = timezone.now() + datetime.timedelta(days=3)
+    story.go_live_at, story.expire_at = when, when + datetime.timedelta(days=30)
+    story.save_revision().publish()  # with a go-live in the future: scheduled, not published yet
+    listing = admin_client.get(f"/admin/pages/{page.get_parent().pk}/").content.decode()
+    assert "Leesbaarheid" in listing and "Moeilijker dan B1" in listing
+    stories = admin_client.get(f"/admin/pages/{story.get_parent().pk}/").content.decode()
+    assert "Gepland" in stories
+    assert f'datetime="{timezone.localtime(when).isoformat()}"' in stories
+    # The expiry the scheduled version brings, though the live version has none.
+    expire = timezone.localtime(when + datetime.timedelta(days=30))
+    assert f'datetime="{expire:%Y-%m-%dT%H:%M}' in stories  # stored to the millisecond

@@ -7,6 +7,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
+from wagtail.utils.decorators import cached_classmethod
 from wagtail_localize.fields import SynchronizedField
 
 from .. import structured_data
@@ -64,6 +65,17 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    @cached_classmethod
+    def get_edit_handler(cls):
+        # Page types without tabs of their own get the shared ones (home.panels), so every
+        # page type shows the readability of its text while it is edited.
+        from ..panels import page_tabs
+
+        handler = getattr(cls, "edit_handler", None) or page_tabs(
+            cls.content_panels, promote_panels=cls.promote_panels, settings_panels=cls.settings_panels
+        )
+        return handler.bind_to_model(cls)
 
     def save(self, *args, **kwargs):
         localize_relations(self)
