@@ -51,3 +51,48 @@ def test_a_translation_keeps_its_source_slug_and_never_asks_for_one(demo_page):
     assert "title" in contexts and "slug" not in contexts
     english = Page.objects.get(translation_key=page.translation_key, locale__language_code="en")
     assert english.slug == page.slug
+
+
+# Words of Wagtail's and wagtail-localize's interface that are English only (not Dutch too).
+INTERFACE_ENGLISH = [
+    "Editor Guide", "More actions", " translation", "Translate", "Edit", "Delete", "Search",
+    "Settings", "Save draft", "Publish", "Cancel", "Choose", "Preview", "History", "Comments",
+    "Previous", "Next", "Upload", "Owner", "Title", "Updated", "Created", "Unpublish",
+    "Revisions", "Just now", "minutes ago", "Readability", "Scheduled", "Harder than",
+    "November", "Sort by", "Add child page", "Actions",
+]  # fmt: skip
+
+
+def test_the_admin_views_an_editor_meets_have_no_english_left(admin_client):
+    """A sweep over the admin as a Dutch editor meets it, on Dutch content, so any English
+    found is the interface's: listing, editors of every page type, reports, media, users."""
+    from django.contrib.contenttypes.models import ContentType
+
+    home = Page.objects.get(depth=2, locale__language_code="nl")
+    urls = [
+        "/admin/",
+        f"/admin/pages/{home.pk}/",
+        f"/admin/pages/add/home/contentpage/{home.pk}/",
+        "/admin/reports/stale-pages/",
+        "/admin/reports/reading/",
+        "/admin/reports/locked/",
+        "/admin/reports/site-history/",
+        "/admin/reports/workflow/",
+        "/admin/translation-status/?language=ti",
+        "/admin/images/",
+        "/admin/documents/",
+        "/admin/forms/",
+        "/admin/users/",
+        "/admin/groups/",
+        "/admin/snippets/",
+    ]
+    dutch = Page.objects.filter(locale__language_code="nl", depth__gt=2)
+    for content_type in ContentType.objects.filter(pk__in=dutch.values("content_type")):
+        page = dutch.filter(content_type=content_type).first()
+        urls += [f"/admin/pages/{page.pk}/edit/", f"/admin/pages/{page.pk}/history/"]
+    for url in urls:
+        response = admin_client.get(url)
+        assert response.status_code == 200, url
+        text = visible_text(response.content.decode())
+        found = [word for word in INTERFACE_ENGLISH if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text)]
+        assert not found, (url, found)

@@ -288,3 +288,39 @@ def test_saving_a_draft_or_a_form_submission_keeps_pages(client, cached, demo_pa
 
     SessionStore().create()  # any other write, such as a session
     assert hit(client, PAGE) and hit(client, "/nl/")
+
+
+def test_scheduled_publishing_and_expiry_reach_the_kept_listings(client, cached, demo_page):
+    """A story with a go-live appears on the kept story index once `publish_scheduled` has
+    run (the host's scheduler runs it every few minutes); an expired one leaves it."""
+    import datetime
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    stories = demo_page("verhalen")
+    planned = (
+        stories.get_children()
+        .live()
+        .first()
+        .specific.copy(
+            update_attrs={"title": "Gepland verhaal over de moestuin", "slug": "gepland-verhaal"},
+            keep_live=False,
+        )
+    )
+    planned.go_live_at = timezone.now() + datetime.timedelta(hours=1)
+    planned.save_revision().publish()
+    leaving = stories.get_children().live().exclude(pk=planned.pk).first().specific
+    leaving.expire_at = timezone.now() + datetime.timedelta(hours=1)
+    leaving.save_revision().publish()
+    cached("/nl/verhalen/")
+    index = client.get("/nl/verhalen/").content.decode()
+    assert "Gepland verhaal over de moestuin" not in index and leaving.title in index
+
+    later = timezone.now() + datetime.timedelta(hours=2)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(timezone, "now", lambda: later)
+        call_command("publish_scheduled", stdout=io.StringIO())
+    index = client.get("/nl/verhalen/").content.decode()
+    assert "Gepland verhaal over de moestuin" in index
+    assert leaving.title not in index
