@@ -17,6 +17,12 @@ from django.views.i18n import JavaScriptCatalog
 OVERRIDES = [
     gettext_noop("Editor Guide"),  # Wagtail's Dutch catalog leaves it in English
     gettext_noop("Translation of %(instance)s into %(locale)s"),  # its Dutch lacks a space
+    # The listings' counts: Wagtail's Dutch runs the words together ("1-14van 14pagina's").
+    gettext_noop("%(start_index)s-%(end_index)s of %(items_count)s %(model_name)s"),
+    gettext_noop(
+        "%(start_index)s-%(end_index)s of %(items_count)s %(model_name)s in "
+        "'<span class=\"w-title-ellipsis\">%(title)s</span>'."
+    ),
 ]
 # Hard-coded in wagtail-localize's editor (JavaScript).
 MORE_ACTIONS = gettext_noop("More actions")
