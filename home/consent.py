@@ -20,6 +20,12 @@ def read_consent(request) -> dict[str, bool]:
     return {"given": raw is not None, **{purpose: purpose in granted for purpose in PURPOSES}}
 
 
+def consent_state(request) -> str:
+    """What a cached page depends on: no answer yet, or the purposes allowed."""
+    consent = read_consent(request)
+    return "unset" if not consent["given"] else ",".join(k for k, v in consent.items() if v and k != "given")
+
+
 def same_site_request(request) -> bool:
     """Whether the browser says the form was sent from one of this site's own pages.
 

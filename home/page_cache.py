@@ -27,7 +27,7 @@ from django.utils.cache import patch_cache_control
 
 from .caching import content_version
 from .consent import COOKIE as CONSENT_COOKIE
-from .consent import read_consent
+from .consent import consent_state
 
 logger = logging.getLogger(__name__)
 
@@ -115,10 +115,7 @@ class PageCacheMiddleware:
 
     @staticmethod
     def _key(request) -> str:
-        consent = read_consent(request)
-        state = (
-            "unset" if not consent["given"] else ",".join(k for k, v in consent.items() if v and k != "given")
-        )
+        state = consent_state(request)
         gzip = "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "")
         raw = "\n".join(
             [request.get_host(), request.path, request.META.get("QUERY_STRING", ""), state, str(gzip)]

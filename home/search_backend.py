@@ -64,7 +64,8 @@ class LanguagePostgresSearchBackend(PostgresSearchBackend):
 @cache
 def _prefix_query_compiler():
     """Made once, on first use: the SQLite module can only be imported where SQLite runs."""
-    from django.db.models import Case, IntegerField, When
+    from django.db.models import Case, Exists, IntegerField, OuterRef, When
+    from django.db.models.functions import Cast
 
     from wagtail.search.backends.database.sqlite.query import Lexeme, SearchQueryExpression
     from wagtail.search.backends.database.sqlite.sqlite import SQLiteSearchQueryCompiler
@@ -90,18 +91,23 @@ def _prefix_query_compiler():
             match = MatchExpression(
                 self.fields or self.FTS_TABLE_FIELDS, self.build_search_query(query, config)
             )
-            entries = SQLiteFTSIndexEntry.objects.filter(match).filter(
-                index_entry__content_type__in=get_descendants_content_types_pks(self.queryset.model)
-            )
-            scores = dict(
-                entries.annotate(
-                    score=self._build_rank_expression(self.get_search_vectors(), config)
-                ).values_list("index_entry__object_id", "score")
-            )
-            matching = self.queryset.filter(pk__in=entries.values("index_entry__object_id"))
-            # bm25 is lower for a better match; ties newest first, as Wagtail orders them.
-            ranked = sorted(matching.values_list("pk", flat=True), key=lambda pk: (scores[str(pk)], -pk))
-            chosen = ranked[start:stop]
+            # Only entries of pages the queryset allows (language, live, public: one lookup
+            # by key per match), ranked and cut to the page in SQLite: ten ids come back,
+            # not every match with its score.
+            allowed = self.queryset.order_by().filter(pk=OuterRef("page_id"))
+            chosen = [
+                int(object_id)
+                for object_id in SQLiteFTSIndexEntry.objects.filter(match)
+                .alias(page_id=Cast("index_entry__object_id", IntegerField()))
+                .filter(
+                    index_entry__content_type__in=get_descendants_content_types_pks(self.queryset.model),
+                )
+                .filter(Exists(allowed))
+                .annotate(score=self._build_rank_expression(self.get_search_vectors(), config))
+                # bm25 is lower for a better match; ties newest first, as Wagtail orders them.
+                .order_by("score", "-page_id")
+                .values_list("index_entry__object_id", flat=True)[start:stop]
+            ]
             order = Case(*(When(pk=pk, then=i) for i, pk in enumerate(chosen)), output_field=IntegerField())
             return self.queryset.filter(pk__in=chosen).order_by(order) if chosen else self.queryset.none()
 

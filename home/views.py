@@ -218,7 +218,9 @@ def search(request) -> HttpResponse:
     locale = Locale.get_active()
     results = Page.objects.none()
     if query:
-        results = Page.objects.live().public().filter(locale=locale).specific().search(query)
+        # Results show cards (title, summary, section), never a page's body.
+        pages = Page.objects.live().public().filter(locale=locale).defer_streamfields().specific()
+        results = pages.search(query)
     try:
         # The search runs once: for this page and one more result, never again to count.
         page_of_results = Window(request, results, 10)

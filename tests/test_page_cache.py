@@ -324,3 +324,28 @@ def test_scheduled_publishing_and_expiry_reach_the_kept_listings(client, cached,
     index = client.get("/nl/verhalen/").content.decode()
     assert "Gepland verhaal over de moestuin" in index
     assert leaving.title not in index
+
+
+def test_a_kept_body_follows_publishing_and_consent_and_still_allows_its_video(client, demo_page):
+    """Rendered StreamFields are kept (home/templatetags/fragment_tags.py) per page,
+    language, consent answer and content version; tracking parameters miss the page cache
+    but not the kept body, which must still allow its video's frame."""
+    from django.core.cache import caches
+
+    story = demo_page("verhalen/koning-bezoekt-aan-de-slag")
+    story.body = [{"type": "video", "value": {"url": "https://www.youtube.com/watch?v=abcdefghijk", "title": "Bezoek", "transcript": ""}}]  # fmt: skip
+    story.save_revision().publish()
+    client.cookies["consent"] = "media"
+    for n in range(2):  # the second is a kept body: the page cache is missed by the query
+        response = client.get(f"{story.url}?utm_source=nieuwsbrief-{n}")
+        assert "youtube-nocookie.com/embed/abcdefghijk" in response.content.decode()
+        assert "frame-src https://www.youtube-nocookie.com" in response["Content-Security-Policy"]
+    assert any(key.startswith(":1:fragment:") for key in caches["fragments"]._cache)
+    client.cookies["consent"] = ""
+    del client.cookies["consent"]
+    refused = client.get(f"{story.url}?utm_source=x").content.decode()
+    assert "youtube-nocookie.com/embed" not in refused and 'name="next"' in refused
+
+    story.body = [{"type": "paragraph", "value": "<p>Een nieuwe alinea na het bezoek.</p>"}]
+    story.save_revision().publish()
+    assert "Een nieuwe alinea na het bezoek." in client.get(f"{story.url}?utm_source=y").content.decode()

@@ -150,6 +150,13 @@ CACHES["furniture"] = {
     "LOCATION": "furniture",
     "OPTIONS": {"MAX_ENTRIES": 2000},
 }
+# Rendered StreamFields (home/templatetags/fragment_tags.py) per page, language and
+# consent answer, in each process's memory: bounded, culled when full, keyed by version.
+CACHES["fragments"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "fragments",
+    "OPTIONS": {"MAX_ENTRIES": 3000},
+}
 # Whole anonymous pages are kept this long at most (home.page_cache); a publish makes
 # them stale at once. Also the s-maxage a CDN in front is given.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))

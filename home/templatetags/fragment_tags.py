@@ -1,0 +1,53 @@
+"""`{% kept_block page.body %}`: Wagtail's include_block, with the HTML kept.
+
+A page's StreamField renders the same for every reader of a language with the same
+consent answer (video blocks differ by it) until content changes, so its HTML is kept in
+the `fragments` cache per host, page, field, language, consent answer and content
+version (home.caching): a publish, or a saved snippet, image or setting, makes it stale
+with everything else. A preview shows unsaved content and is always rendered afresh.
+"""
+
+import contextlib
+import hashlib
+
+from django import template
+from django.core.cache import caches
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+
+from ..caching import content_version
+from ..consent import consent_state
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def kept_block(context, value, field: str):
+    def render():
+        if not hasattr(value, "render_as_block"):
+            return value or ""
+        return value.render_as_block(context=context.flatten())
+
+    request = context.get("request")
+    page = context.get("page")
+    if request is None or page is None or page.pk is None or getattr(request, "is_preview", False):
+        return render()
+    raw = "\n".join([request.get_host(), str(page.pk), field, get_language() or "", consent_state(request)])
+    key = f"fragment:{content_version()}:{hashlib.sha256(raw.encode()).hexdigest()}"
+    fragments = caches["fragments"]
+    try:
+        kept = fragments.get(key)
+    except Exception:  # noqa: BLE001 - a cache outage renders the block, never breaks the page
+        kept = None
+    if kept is None:
+        before = set(getattr(request, "_csp_frame_hosts", ()))
+        html = str(render())
+        # A video the visitor allowed lets the response frame its host (home.security):
+        # kept with the HTML, so a kept block allows it again.
+        kept = (html, sorted(set(getattr(request, "_csp_frame_hosts", ())) - before))
+        with contextlib.suppress(Exception):  # kept next time, when the cache is back
+            fragments.set(key, kept)
+    html, frame_hosts = kept
+    if frame_hosts:
+        request._csp_frame_hosts = {*getattr(request, "_csp_frame_hosts", set()), *frame_hosts}
+    return mark_safe(html)  # noqa: S308 - rendered by the block's own (escaping) templates
