@@ -49,3 +49,15 @@ def test_search_page_links_its_other_languages(client):
     content = client.get("/fa/zoeken/", {"q": "کار"}).content.decode()
     assert 'hreflang="ti" href="http://testserver/ti/zoeken/?q=' in content
     assert 'hreflang="x-default" href="http://testserver/nl/zoeken/' in content
+
+
+def test_a_result_card_shows_its_pages_summary_and_example_badge(client, django_assert_max_num_queries):
+    """Cards read only the two fields they show from each page type's table (one query for
+    all types) instead of whole specific pages."""
+    client.get("/nl/zoeken/", {"q": "pilotgemeenten"})  # warm what is kept per version
+    with django_assert_max_num_queries(5):
+        content = client.get("/nl/zoeken/", {"q": "pilotgemeenten", "x": "1"}).content.decode()
+    cards = content.split('class="cards"')[1].split("</ul>")[0].split("</li>")
+    nijmegen = next(card for card in cards if ">Nijmegen</a>" in card)
+    assert "Een van de twee pilotgemeenten waar Aan de Slag is ontwikkeld en getest." in nijmegen
+    assert "badge--example" in nijmegen
