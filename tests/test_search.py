@@ -61,3 +61,10 @@ def test_a_result_card_shows_its_pages_summary_and_example_badge(client, django_
     nijmegen = next(card for card in cards if ">Nijmegen</a>" in card)
     assert "Een van de twee pilotgemeenten waar Aan de Slag is ontwikkeld en getest." in nijmegen
     assert "badge--example" in nijmegen
+
+
+def test_a_reader_can_switch_the_language_of_the_search_page_keeping_the_words(client):
+    content = client.get("/ti/zoeken/", {"q": "ወለንታዊ"}).content.decode()
+    switcher = content.split("disclosure--languages")[1].split("</details>")[0]
+    assert 'aria-current="true">ትግርኛ</a>' in switcher
+    assert "naar=/ar/zoeken/%3Fq%3D" in switcher and 'lang="ar"' in switcher

@@ -61,14 +61,35 @@ def foreign_language_name(obj):
     return "" if code == translation.get_language() else language_name(code)
 
 
+def _path_translations(request) -> list[dict]:
+    """The same address in every language, for views that exist in all of them (search)."""
+    path, current = request.get_full_path(), translation.get_language()
+    translations = []
+    for code, _name in settings.LANGUAGES:
+        url = translate_url(path, code)
+        translations.append(
+            {
+                "code": code,
+                "name": language_name(code),
+                "url": url,
+                "full_url": request.build_absolute_uri(url),
+                "current": code == current,
+            }
+        )
+    return translations
+
+
 @register.inclusion_tag("components/hreflang.html", takes_context=True)
 def path_alternates(context):
     """hreflang alternates for views that exist in every language, like search."""
-    request = context["request"]
-    path = request.get_full_path()
-    translations = [
-        {"code": code, "full_url": request.build_absolute_uri(translate_url(path, code))}
-        for code, _name in settings.LANGUAGES
-    ]
+    translations = _path_translations(context["request"])
     default = next(t for t in translations if t["code"] == settings.LANGUAGE_CODE)
     return {"translations": translations, "x_default": default}
+
+
+@register.inclusion_tag("components/language_switcher.html", takes_context=True)
+def path_language_switcher(context):
+    """The header's language switcher for views that exist in every language, like search:
+    the same address (and search words) in the chosen language."""
+    request = context["request"]
+    return {"translations": _path_translations(request), "request": request}
