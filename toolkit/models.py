@@ -170,7 +170,8 @@ class NewcomerIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["newcomer_pages"] = NewcomerPage.objects.child_of(self).live().public()
+        # Cards show title, pictogram and introduction, never a page's body.
+        context["newcomer_pages"] = NewcomerPage.objects.child_of(self).live().public().defer_streamfields()
         return context
 
 

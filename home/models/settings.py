@@ -1,10 +1,15 @@
 """Site-wide settings that editors manage in the admin."""
 
+import copy
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Site
+
+from ..caching import memo
 
 
 @register_setting(icon="cog")
@@ -56,3 +61,21 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("site settings")
+
+    @classmethod
+    def for_request(cls, request):
+        """Read once per process and content version (saving settings bumps it) instead of
+        on every public page; each request gets its own copy, which Wagtail marks with the
+        request. The admin, where settings are edited, and previews read them afresh."""
+        name = cls.get_cache_attr_name()
+        if hasattr(request, name):
+            return getattr(request, name)
+        if request.path_info.startswith("/admin/") or getattr(request, "is_preview", False):
+            return super().for_request(request)
+        site = Site.find_for_request(request)
+        if site is None:
+            return super().for_request(request)
+        site_settings = copy.copy(memo(("site-settings", site.pk), lambda: cls.for_site(site)))
+        site_settings._request = request
+        setattr(request, name, site_settings)
+        return site_settings

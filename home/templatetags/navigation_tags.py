@@ -1,7 +1,10 @@
 """Header navigation, read in the active locale."""
 
+from functools import cache
+
 from django import template
 from django.template.base import render_value_in_context
+from django.template.loader import render_to_string
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
@@ -131,3 +134,15 @@ def card(context, item, summary="", meta=None, level=2):
         parts.append(format_html('<p><span class="badge badge--example">{}</span></p>', label))
     parts.append("</li>")
     return mark_safe("\n  ".join(parts))  # noqa: S308 - every part above is escaped by format_html
+
+
+@register.simple_tag
+def pictogram(name):
+    """A newcomer pictogram (components/pictogram.html): the same few SVGs on many cards,
+    rendered once per process instead of one included template each."""
+    return _pictogram(name or "")
+
+
+@cache
+def _pictogram(name: str) -> str:
+    return mark_safe(render_to_string("components/pictogram.html", {"name": name}))  # noqa: S308 - our own SVG
