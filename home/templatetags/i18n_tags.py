@@ -7,6 +7,7 @@ from django.utils import translation
 
 from wagtail.models import Locale
 
+from ..caching import kept_for_page
 from ..i18n import lang_attributes, language_name, page_translations, related_in_locale, source_if_outdated
 
 register = template.Library()
@@ -27,9 +28,13 @@ def hreflang_alternates(context, page=None):
     return {"translations": translations, "x_default": default or (translations[0] if translations else None)}
 
 
-@register.inclusion_tag("components/outdated_note.html")
-def outdated_translation_note(page):
-    return {"source": source_if_outdated(page) if page else None}
+@register.inclusion_tag("components/outdated_note.html", takes_context=True)
+def outdated_translation_note(context, page):
+    if not page:
+        return {"source": None}
+    # Kept per page and content version: publishing the source (or this page) bumps it.
+    source = kept_for_page(context["request"], page, "outdated-source", lambda: source_if_outdated(page))
+    return {"source": source, "request": context["request"]}
 
 
 @register.filter
