@@ -3,7 +3,6 @@ text (for home.readability_panel), and the page listing's columns for readabilit
 what is scheduled to go live or expire."""
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -21,13 +20,18 @@ from .models import PageReadability
 from .readability_panel import render_result
 
 
+def forbidden():
+    # A JSON answer: raised, PermissionDenied would become Wagtail's redirect to the dashboard.
+    return JsonResponse({"error": "not allowed to edit this page"}, status=403)
+
+
 @require_POST
 def draft_readability(request, page_id=None, app_label=None, model_name=None, parent_page_id=None):
     """Measure the text of the edit form as posted, without saving anything."""
     if page_id is not None:
         page = get_object_or_404(Page, pk=page_id).get_latest_revision_as_object()
         if not page.permissions_for_user(request.user).can_edit():
-            raise PermissionDenied
+            return forbidden()
         parent = page.get_parent()
     else:
         try:
@@ -38,7 +42,7 @@ def draft_readability(request, page_id=None, app_label=None, model_name=None, pa
             raise Http404
         parent = get_object_or_404(Page, pk=parent_page_id).specific
         if not parent.permissions_for_user(request.user).can_add_subpage():
-            raise PermissionDenied
+            return forbidden()
         page = model(locale=parent.locale)
     if page.locale.language_code not in readability.LANGUAGES:
         raise Http404

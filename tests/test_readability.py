@@ -137,3 +137,20 @@ def test_the_page_listing_shows_readability_and_what_is_scheduled(admin_client, 
     # The expiry the scheduled version brings, though the live version has none.
     expire = timezone.localtime(when + datetime.timedelta(days=30))
     assert f'datetime="{expire:%Y-%m-%dT%H:%M}' in stories  # stored to the millisecond
+
+
+def test_a_municipal_editor_cannot_measure_another_municipalitys_page(
+    client, roles, demo_page, django_user_model
+):
+    """The endpoint checks the page's own permissions: Utrecht's editor may measure a draft
+    of Utrecht's page, not of Nijmegen's, nor add a page under it."""
+    from tests.conftest import member
+
+    client.force_login(member(django_user_model, "Gemeente Utrecht", "utrecht-redacteur"))
+    utrecht, nijmegen = demo_page("gemeenten/utrecht"), demo_page("gemeenten/nijmegen")
+    data = {"title": "Concept", "slug": "concept", "comments-TOTAL_FORMS": "0"}
+    assert client.post(f"/admin/readability/{nijmegen.pk}/", data).status_code == 403
+    assert (
+        client.post(f"/admin/readability/new/programme/casestudypage/{nijmegen.pk}/", data).status_code == 403
+    )
+    assert client.post(f"/admin/readability/{utrecht.pk}/", data).status_code in (200, 400)
