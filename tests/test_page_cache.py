@@ -349,3 +349,39 @@ def test_a_kept_body_follows_publishing_and_consent_and_still_allows_its_video(c
     story.body = [{"type": "paragraph", "value": "<p>Een nieuwe alinea na het bezoek.</p>"}]
     story.save_revision().publish()
     assert "Een nieuwe alinea na het bezoek." in client.get(f"{story.url}?utm_source=y").content.decode()
+
+
+def test_a_kept_page_part_never_takes_a_preview_and_follows_publishing(client, admin_client, demo_page):
+    """`{% kept "content" %}` keeps a detail page's content per page, language, consent
+    answer and content version; a preview of unsaved text renders afresh and is not kept
+    for readers."""
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+    page = demo_page("privacy")
+    # The host Wagtail gives a preview's request, so both would share a kept part's key.
+    host = page.get_site().root_url.split("://")[1]
+    client.defaults["HTTP_HOST"] = host
+
+    def body(html):
+        return html.split("<main")[1].split("</main>")[0]
+
+    assert "Ongepubliceerde alinea" not in body(client.get(f"{page.url}?a=1").content.decode())
+    data = nested_form_data(
+        {
+            "title": page.title,
+            "slug": page.slug,
+            "intro": page.intro,
+            "body": streamfield(
+                [("paragraph", rich_text("<p>Ongepubliceerde alinea in een voorbeeld.</p>"))]
+            ),
+            "comments": inline_formset([]),
+        }
+    )
+    admin_client.post(f"/admin/pages/{page.pk}/edit/preview/", data)
+    preview = admin_client.get(f"/admin/pages/{page.pk}/edit/preview/").content.decode()
+    assert "Ongepubliceerde alinea in een voorbeeld." in body(preview)
+    assert "Ongepubliceerde alinea" not in body(client.get(f"{page.url}?a=2").content.decode())
+
+    page.body = [{"type": "paragraph", "value": "<p>Nu gepubliceerde alinea.</p>"}]
+    page.save_revision().publish()
+    assert "Nu gepubliceerde alinea." in body(client.get(f"{page.url}?a=3").content.decode())
