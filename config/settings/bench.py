@@ -20,3 +20,5 @@ from .production import *  # noqa: E402, F403
 
 ROOT_URLCONF = "config.bench_urls"
 SECURE_HSTS_SECONDS = 0
+if os.environ.get("BENCH_NO_FRAGMENTS"):  # make bench's second pass: nothing kept below the page cache
+    CACHES["fragments"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}  # noqa: F405
