@@ -155,6 +155,7 @@ CACHES["furniture"] = {
 CACHES["fragments"] = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
     "LOCATION": "fragments",
+    "TIMEOUT": 300,  # a day's date in the national figures is at most five minutes late
     "OPTIONS": {"MAX_ENTRIES": 3000},
 }
 # Whole anonymous pages are kept this long at most (home.page_cache); a publish makes
