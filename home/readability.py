@@ -122,11 +122,20 @@ def measured(page) -> bool:
 
 
 def record(page) -> Readability | None:
-    """Measure a Dutch or English page and keep the figures for the admin's page listing."""
+    """Measure a Dutch or English page and keep the figures for the admin's page listing.
+
+    Publishing from the editor records twice (the `page_published` signal, then the
+    editor's hook): a measure taken since the page's latest revision is reused."""
     from .models import PageReadability
 
     if not measured(page):
         return None
+    if page.latest_revision_created_at is not None:
+        kept = PageReadability.objects.filter(
+            page_id=page.pk, assessed_at__gte=page.latest_revision_created_at
+        ).first()
+        if kept is not None:
+            return kept.result()
     result = assess(page_text(page))
     PageReadability.objects.update_or_create(
         page_id=page.pk,
