@@ -9,8 +9,6 @@ import os
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from django.core.management import call_command
-
 import pytest
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -55,8 +53,11 @@ def browser():
 
 @pytest.fixture
 def demo_site(transactional_db):
-    """The demo content, loaded into the database that live_server serves."""
-    call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    """The demo content in the database that live_server serves: copied back from the
+    prepared demo, since the previous browser test's commits were flushed."""
+    from toolkit.demo import prepared
+
+    prepared.restore_test_database()
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ snippets are looked up by slug or key and created only when missing, so the load
 run any number of times. A string without a translation stops it with an error.
 """
 
+import contextlib
 import hashlib
 import uuid
 from urllib.parse import urlsplit
@@ -19,21 +20,26 @@ from urllib.parse import urlsplit
 from django.apps import apps
 from django.conf import settings
 from django.core.files.base import ContentFile
+from django.core.management import call_command
 from django.db import transaction
+from django.db.models.signals import post_save
 
 from wagtail.documents.models import Document
 from wagtail.fields import StreamField
 from wagtail.models import Collection, Locale, Page, Site
+from wagtail.signal_handlers import disable_reference_index_auto_update
 from wagtail_localize.models import Translation, TranslationSource
 
 import polib
 import yaml
+from modelsearch import index as search_index
+from modelsearch.signal_handlers import post_save_signal_handler
 
 from home.models import SiteSettings
 from programme.models import Province
 from programme.provinces import ensure_provinces
 
-from .demo_pdf import text_pdf
+from .pdf import checklist_documents
 
 DEMO_DIR = settings.BASE_DIR / "demo"
 # Segments kept as in the source: URL slugs (Latin in every language) and fixed keys.
@@ -49,7 +55,19 @@ class DemoLoader:
         self.home = None
 
     def load(self) -> dict[str, list[str]]:
-        """Load everything; return the source strings each language lacks a translation for."""
+        """Load everything; return the source strings each language lacks a translation for.
+
+        Each page is saved several times on its way in (created, revised, published, its
+        translations synchronised): the search and reference indexes are written once at
+        the end instead of after every save, which halves the time a load takes.
+        """
+        with disable_reference_index_auto_update(), _search_index_deferred():
+            missing = self._load()
+        call_command("update_index", verbosity=0)
+        call_command("rebuild_references_index", stdout=_Quiet())
+        return missing
+
+    def _load(self) -> dict[str, list[str]]:
         with transaction.atomic():
             self.locales = {
                 code: Locale.objects.get_or_create(language_code=code)[0] for code, _ in settings.LANGUAGES
@@ -91,13 +109,14 @@ class DemoLoader:
                     model.objects.create(locale=self.dutch, **self._resolve(item))
 
     def _load_documents(self) -> None:
-        for spec in self.site["documents"]:
-            if Document.objects.filter(title=spec["title"]).exists():
-                continue
-            content = text_pdf(spec["title"], spec["checklist"])
+        specs = [spec for spec in self.site["documents"] if not Document.objects.filter(title=spec["title"]).exists()]
+        if not specs:
+            return
+        files = checklist_documents([(spec["title"], spec["checklist"]) for spec in specs])
+        for spec, (extension, content) in zip(specs, files, strict=True):
             name = hashlib.sha1(spec["title"].encode(), usedforsecurity=False).hexdigest()[:10]
             document = Document(title=spec["title"], file_size=len(content))
-            document.file.save(f"checklist-{name}.pdf", ContentFile(content), save=False)
+            document.file.save(f"checklist-{name}.{extension}", ContentFile(content), save=False)
             document.file_hash = hashlib.sha1(content, usedforsecurity=False).hexdigest()
             document.save()
 
@@ -202,6 +221,27 @@ class DemoLoader:
         if target.startswith("@"):
             return [self._resolve(target)]
         return list(apps.get_model(target).objects.filter(locale=self.dutch).order_by("pk"))
+
+
+@contextlib.contextmanager
+def _search_index_deferred():
+    """modelsearch indexes an object after each save; `update_index` does it once after."""
+    models = [model for model in search_index.get_indexed_models() if getattr(model, "search_auto_update", True)]
+    for model in models:
+        post_save.disconnect(post_save_signal_handler, sender=model)
+    try:
+        yield
+    finally:
+        for model in models:
+            post_save.connect(post_save_signal_handler, sender=model)
+
+
+class _Quiet:
+    def write(self, *args, **kwargs):
+        pass
+
+    def flush(self):
+        pass
 
 
 def _names_a_page(value) -> bool:
