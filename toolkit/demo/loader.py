@@ -109,7 +109,8 @@ class DemoLoader:
                     model.objects.create(locale=self.dutch, **self._resolve(item))
 
     def _load_documents(self) -> None:
-        specs = [spec for spec in self.site["documents"] if not Document.objects.filter(title=spec["title"]).exists()]
+        existing = set(Document.objects.values_list("title", flat=True))
+        specs = [spec for spec in self.site["documents"] if spec["title"] not in existing]
         if not specs:
             return
         files = checklist_documents([(spec["title"], spec["checklist"]) for spec in specs])
@@ -226,7 +227,9 @@ class DemoLoader:
 @contextlib.contextmanager
 def _search_index_deferred():
     """modelsearch indexes an object after each save; `update_index` does it once after."""
-    models = [model for model in search_index.get_indexed_models() if getattr(model, "search_auto_update", True)]
+    models = [
+        model for model in search_index.get_indexed_models() if getattr(model, "search_auto_update", True)
+    ]
     for model in models:
         post_save.disconnect(post_save_signal_handler, sender=model)
     try:

@@ -23,10 +23,14 @@ def checklist_documents(checklists: list[tuple[str, list[str]]]) -> list[tuple[s
         logger.warning("WeasyPrint cannot run (%s): the demo checklists are plain text", error)
         return [("txt", _plain_text(title, lines)) for title, lines in checklists]
     sections = "".join(
-        f"<section><h1>{escape(title)}</h1><ul>{''.join(f'<li>{escape(line)}</li>' for line in lines)}</ul></section>"
+        f"<section><h1>{escape(title)}</h1><ul>{''.join(f'<li>{escape(line)}</li>' for line in lines)}</ul>"
+        "</section>"
         for title, lines in checklists
     )
-    html = f'<!doctype html><html lang="nl"><head><meta charset="utf-8"><style>{STYLE}</style></head><body>{sections}</body></html>'
+    html = (
+        f'<!doctype html><html lang="nl"><head><meta charset="utf-8"><style>{STYLE}</style></head>'
+        f"<body>{sections}</body></html>"
+    )
     # Nothing to fetch: the page carries its own style, and a URL would be refused.
     document = HTML(string=html, url_fetcher=_refuse_urls).render(pdf_tags=True)
     documents = []
