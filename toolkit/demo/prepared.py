@@ -167,7 +167,9 @@ def create_test_database() -> str:
         template, media = postgresql_template()
         connection.settings_dict["TEST"]["TEMPLATE"] = template
     test_name = creation._get_test_db_name()
-    creation._create_test_db(verbosity=0, autoclobber=True, keepdb=False)
+    # PostgreSQL copies a template for one CREATE DATABASE at a time: workers take turns.
+    with _locked():
+        creation._create_test_db(verbosity=0, autoclobber=True, keepdb=False)
     connection.close()
     settings.DATABASES[connection.alias]["NAME"] = test_name
     connection.settings_dict["NAME"] = test_name
