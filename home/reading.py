@@ -11,7 +11,6 @@ database or cache loses that one count; the reader still gets the image, never a
 import base64
 import datetime
 import logging
-import re
 
 from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import F, Sum
@@ -21,18 +20,23 @@ from django.views.decorators.http import require_GET
 
 from wagtail.models import Page
 
+from crawlerdetect import CrawlerDetect
+
 from .caching import locale_by_id
 from .models import PageViewCount
 
 logger = logging.getLogger(__name__)
 
 PIXEL = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7")
-ROBOTS = re.compile(r"bot|crawl|spider|slurp|preview|fetch|monitor|curl|wget|python|headless", re.IGNORECASE)
+# crawlerdetect keeps a maintained list of robots' user agents (search engines, link
+# previews, monitors, HTTP libraries, headless browsers); its patterns compile on first use.
+CRAWLERS = CrawlerDetect()
 
 
 def _is_robot(request) -> bool:
-    agent = request.META.get("HTTP_USER_AGENT", "")
-    return not agent or bool(ROBOTS.search(agent))
+    agent = request.META.get("HTTP_USER_AGENT", "").strip()
+    # No user agent at all is a script, not a reader's browser.
+    return not agent or CRAWLERS.isCrawler(agent)
 
 
 def count(page_id: int, language: str, day: datetime.date) -> None:

@@ -52,6 +52,28 @@ def test_a_counted_visit_sets_no_cookie_and_stores_no_address(client):
     }
 
 
+@pytest.mark.parametrize(
+    "agent",
+    [
+        "",
+        "   ",
+        "Googlebot/2.1 (+http://www.google.com/bot.html)",
+        "Mozilla/5.0 (compatible; bingbot/2.0; +http://www.bing.com/bingbot.htm)",
+        "WhatsApp/2.23.20.0 A",
+        "facebookexternalhit/1.1 (+http://www.facebook.com/externalhit_uatext.php)",
+        "python-requests/2.31.0",
+        "curl/8.5.0",
+        "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/120.0 Safari/537.36",
+    ],
+)
+def test_robots_and_scripts_are_not_counted_and_a_phone_is(client, agent):
+    page = Page.objects.get(url_path__endswith="/wat-is-vrijwilligerswerk/", locale__language_code="ti")
+    Client().get(f"/teller/{page.pk}/", HTTP_USER_AGENT=agent)
+    assert not PageViewCount.objects.exists(), agent
+    client.get(f"/teller/{page.pk}/", **BROWSER)
+    assert PageViewCount.objects.get().views == 1
+
+
 def test_robots_and_signed_in_editors_are_not_counted(admin_client):
     page = Page.objects.get(url_path__endswith="/wat-is-vrijwilligerswerk/", locale__language_code="ti")
     Client().get(f"/teller/{page.pk}/", HTTP_USER_AGENT="Googlebot/2.1 (+http://www.google.com/bot.html)")
