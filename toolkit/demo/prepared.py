@@ -95,7 +95,8 @@ def postgresql_template() -> tuple[str, Path]:
     """The name of a template database holding the demo, and its media directory."""
     bundle = bundle_dir("postgresql")
     name = TEMPLATE_PREFIX + fingerprint()
-    with _locked(), _maintenance_cursor() as cursor:
+    # A cursor on the server's maintenance database, as Django's own test-database creation uses.
+    with _locked(), connection._nodb_cursor() as cursor:
         cursor.execute("SELECT datname FROM pg_database WHERE datname LIKE %s", [TEMPLATE_PREFIX + "%"])
         existing = {row[0] for row in cursor.fetchall()}
         if name not in existing or not (bundle / "media").exists():
@@ -110,12 +111,6 @@ def postgresql_template() -> tuple[str, Path]:
         for old in existing - {name, name + "_building"}:
             cursor.execute(f'DROP DATABASE IF EXISTS "{old}" WITH (FORCE)')
     return name, bundle / "media"
-
-
-@contextlib.contextmanager
-def _maintenance_cursor():
-    with connection._nodb_cursor() as cursor:
-        yield cursor
 
 
 def _url_for(database: str) -> str:
