@@ -51,13 +51,11 @@ format: $(BIN)/.installed ## Format and fix imports with ruff
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-test: $(BIN)/.installed ## Run checks, migrations check, ruff, the import contract and the test suite with coverage (not the browser tests)
-	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) check --fail-level WARNING
-	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) makemigrations --check --dry-run
+test: $(BIN)/.installed ## Run ruff, the import contracts and the test suite (system checks and the migrations check among its tests; coverage in CI), not the browser tests
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
-	$(BIN)/pytest -m "not browser" -n $(WORKERS) $(COVERAGE)
+	$(BIN)/pytest -m "not browser" -n $(WORKERS) --dist worksteal $(COVERAGE)
 
 test-browser: $(BIN)/.installed ## Run the browser tests (Playwright on Debian's Chromium, axe-core)
 	@test -x $(CHROMIUM) || { echo "Chromium is missing at $(CHROMIUM). Install it with: sudo apt-get install chromium fonts-noto-core"; exit 1; }

@@ -1,12 +1,11 @@
 from django.contrib.auth.models import Group
-from django.db import connection
+from django.db import connection, transaction
 
 from wagtail.models import Page
 
 import pytest
 
 from home.models import HomePage
-from programme.roles import setup_roles
 
 STRONG_PASSWORD = "een-lang-en-sterk-wachtwoord"
 
@@ -23,6 +22,22 @@ def django_db_setup(django_test_environment, django_db_blocker, django_db_modify
     yield
     with django_db_blocker.unblock():
         connection.creation.destroy_test_db(old_name, verbosity=0)
+
+
+def shared_content(build):
+    """A class-scoped fixture: the content `build` adds is made once and shared by the
+    tests of a class, which only read it. Each test still runs in its own savepoint inside
+    the transaction that holds it; the transaction is rolled back after the class, so
+    tests outside it never see the content."""
+
+    @pytest.fixture(scope="class")
+    def shared(django_db_setup, django_db_blocker):
+        with django_db_blocker.unblock(), transaction.atomic():
+            build()
+            yield
+            transaction.set_rollback(True)
+
+    return shared
 
 
 @pytest.fixture(autouse=True)
@@ -58,8 +73,10 @@ def admin_client(client, django_user_model):
 
 @pytest.fixture
 def roles(db):
-    """The groups, permissions and workflow of the roles, as `setup_roles` makes them."""
-    return setup_roles()
+    """The groups, permissions and workflow of the roles, as `setup_roles` made them when
+    the prepared demo was built (running it again per test cost 0.4 s each; test_roles
+    checks that a second run changes nothing)."""
+    return {group.name: group for group in Group.objects.all()}
 
 
 def member(django_user_model, group_name: str, username: str):

@@ -84,29 +84,38 @@ def test_the_api_listing_costs_no_query_per_item(client, extra):
     assert api_queries(f"/api/v2/pages/?limit=2{extra}") == api_queries(f"/api/v2/pages/?limit=20{extra}")
 
 
-@pytest.mark.parametrize(
-    "path",
-    [
-        "/nl/verhalen/",
-        "/nl/handreikingen/",
-        "/nl/gemeenten/",
-        "/nl/gemeenten/praktijkvoorbeelden/",
-        "/nl/gemeenten/praktijkvoorbeelden/?succesfactor=laagdrempelig",
-    ],
-)
-def test_listings_are_paginated_and_every_page_costs_the_same(client, path, demo_page):
+def grow_listing(kind: str, demo_page) -> None:
+    """Thirty more items in one listing: more than one page of it."""
     from tests.factories import CaseStudyPageFactory, GuidePageFactory, MunicipalityPageFactory
 
     factor = demo_page("succesfactoren/laagdrempelig")
     for n in range(30):
-        CaseStudyPageFactory(parent=demo_page("gemeenten/nijmegen"), success_factors=[factor])
-        GuidePageFactory(parent=demo_page("handreikingen"), success_factors=[factor])
-        MunicipalityPageFactory(parent=demo_page("gemeenten"))
-        demo_page("verhalen").add_child(
-            instance=StoryPage(
-                title=f"Verhaal {n}", slug=f"verhaal-{n}", date=datetime.date(2024, 1, 1), intro="K."
+        if kind == "case studies":
+            CaseStudyPageFactory(parent=demo_page("gemeenten/nijmegen"), success_factors=[factor])
+        elif kind == "guides":
+            GuidePageFactory(parent=demo_page("handreikingen"), success_factors=[factor])
+        elif kind == "municipalities":
+            MunicipalityPageFactory(parent=demo_page("gemeenten"))
+        else:
+            demo_page("verhalen").add_child(
+                instance=StoryPage(
+                    title=f"Verhaal {n}", slug=f"verhaal-{n}", date=datetime.date(2024, 1, 1), intro="K."
+                )
             )
-        )
+
+
+@pytest.mark.parametrize(
+    ("path", "kind"),
+    [
+        ("/nl/verhalen/", "stories"),
+        ("/nl/handreikingen/", "guides"),
+        ("/nl/gemeenten/", "municipalities"),
+        ("/nl/gemeenten/praktijkvoorbeelden/", "case studies"),
+        ("/nl/gemeenten/praktijkvoorbeelden/?succesfactor=laagdrempelig", "case studies"),
+    ],
+)
+def test_listings_are_paginated_and_every_page_costs_the_same(client, path, kind, demo_page):
+    grow_listing(kind, demo_page)
     first = client.get(path).content.decode()
     assert 'rel="next"' in first
     separator = "&" if "?" in path else "?"

@@ -10,6 +10,7 @@ from django.core.management import call_command
 import pytest
 
 from programme.models import CaseStudyPage, MunicipalityPage
+from tests.conftest import shared_content
 from tests.measure import count_queries
 
 pytestmark = pytest.mark.django_db
@@ -23,8 +24,7 @@ LISTINGS = {
 }
 
 
-@pytest.fixture
-def grown():
+def grow():
     sizes = {"municipalities": 24, "case_studies": 60, "guides": 12, "stories": 2}
     call_command("grow_national", stdout=io.StringIO(), stderr=io.StringIO(), **sizes)
 
@@ -46,60 +46,65 @@ def result_count(client, path) -> int:
     return int(re.search(r'<p role="status">(\d+)', html).group(1))
 
 
-def test_every_combination_of_case_study_filters_costs_the_same(client, grown):
-    choices = options(client, CASES)
-    assert set(choices) == {"succesfactor", "activiteit", "provincie", "jaar"}
-    one_value = {name: next(value for value, count in found if count) for name, found in choices.items()}
-    baseline = count_queries(client, CASES)
-    seen = {}
-    for size in range(len(one_value) + 1):
-        for names in itertools.combinations(one_value, size):
-            query = "&".join(f"{name}={one_value[name]}" for name in names)
-            for page in ("", "&pagina=2"):
-                path = f"{CASES}?{query}{page}"
-                seen[path] = count_queries(client, path)
-    # And every single option of every filter.
-    for name, found in choices.items():
-        for value, _count in found:
-            seen[f"{CASES}?{name}={value}"] = count_queries(client, f"{CASES}?{name}={value}")
-    assert len(seen) > 40
-    for path, queries in seen.items():
-        # An empty result skips fetching the (empty) page: one query fewer, never more.
-        expected = baseline if result_count(client, path) else baseline - 1
-        assert queries == expected, (path, queries, baseline)
+grown = shared_content(grow)
 
 
-def test_option_counts_match_the_results_they_lead_to(client, grown):
-    for name, found in options(client, CASES).items():
-        for value, count in found[:4]:
-            assert result_count(client, f"{CASES}?{name}={value}") == count, (name, value)
-    statuses = dict(options(client, "/nl/gemeenten/")["status"])
-    assert (
-        sum(statuses.values()) == MunicipalityPage.objects.live().filter(locale__language_code="nl").count()
-    )
+@pytest.mark.usefixtures("grown")
+class TestGrownListings:
+    """Filters on listings grown to a few dozen pages of each kind."""
 
+    def test_every_combination_of_case_study_filters_costs_the_same(self, client):
+        choices = options(client, CASES)
+        assert set(choices) == {"succesfactor", "activiteit", "provincie", "jaar"}
+        one_value = {name: next(value for value, count in found if count) for name, found in choices.items()}
+        baseline = count_queries(client, CASES)
+        seen = {}
+        for size in range(len(one_value) + 1):
+            for names in itertools.combinations(one_value, size):
+                query = "&".join(f"{name}={one_value[name]}" for name in names)
+                for page in ("", "&pagina=2"):
+                    path = f"{CASES}?{query}{page}"
+                    seen[path] = count_queries(client, path)
+        # And every single option of every filter.
+        for name, found in choices.items():
+            for value, _count in found:
+                seen[f"{CASES}?{name}={value}"] = count_queries(client, f"{CASES}?{name}={value}")
+        assert len(seen) > 40
+        for path, queries in seen.items():
+            # An empty result skips fetching the (empty) page: one query fewer, never more.
+            expected = baseline if result_count(client, path) else baseline - 1
+            assert queries == expected, (path, queries, baseline)
 
-def test_counts_are_faceted_by_the_other_filters(client, grown):
-    factor = options(client, CASES)["succesfactor"][0][0]
-    years = options(client, f"{CASES}?succesfactor={factor}")["jaar"]
-    for year, count in years[:3]:
-        expected = (
-            CaseStudyPage.objects.live()
-            .filter(locale__language_code="nl", date__year=year, success_factors__slug=factor)
-            .distinct()
-            .count()
+    def test_option_counts_match_the_results_they_lead_to(self, client):
+        for name, found in options(client, CASES).items():
+            for value, count in found[:4]:
+                assert result_count(client, f"{CASES}?{name}={value}") == count, (name, value)
+        statuses = dict(options(client, "/nl/gemeenten/")["status"])
+        assert (
+            sum(statuses.values())
+            == MunicipalityPage.objects.live().filter(locale__language_code="nl").count()
         )
-        assert count == expected, (year, count, expected)
 
+    def test_counts_are_faceted_by_the_other_filters(self, client):
+        factor = options(client, CASES)["succesfactor"][0][0]
+        years = options(client, f"{CASES}?succesfactor={factor}")["jaar"]
+        for year, count in years[:3]:
+            expected = (
+                CaseStudyPage.objects.live()
+                .filter(locale__language_code="nl", date__year=year, success_factors__slug=factor)
+                .distinct()
+                .count()
+            )
+            assert count == expected, (year, count, expected)
 
-def test_an_active_filter_is_shown_and_removed_alone(client, grown):
-    html = client.get(
-        f"{CASES}?jaar={options(client, CASES)['jaar'][0][0]}&provincie=GE&pagina=2"
-    ).content.decode()
-    removals = re.findall(r'<ul class="active-filters"[^>]*>(.*?)</ul>', html, re.S)[0]
-    links = re.findall(r'href="([^"]+)"', removals)
-    assert len(links) == 2
-    assert any("provincie=GE" in link and "jaar" not in link and "pagina" not in link for link in links)
+    def test_an_active_filter_is_shown_and_removed_alone(self, client):
+        html = client.get(
+            f"{CASES}?jaar={options(client, CASES)['jaar'][0][0]}&provincie=GE&pagina=2"
+        ).content.decode()
+        removals = re.findall(r'<ul class="active-filters"[^>]*>(.*?)</ul>', html, re.S)[0]
+        links = re.findall(r'href="([^"]+)"', removals)
+        assert len(links) == 2
+        assert any("provincie=GE" in link and "jaar" not in link and "pagina" not in link for link in links)
 
 
 def test_the_address_names_stay_stable(client):

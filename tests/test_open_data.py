@@ -14,13 +14,13 @@ import pytest
 from home.blocks import KeyFigureBlock
 from home.models import SiteSettings
 from programme.models import MunicipalityPage, YearlyFigure
+from tests.conftest import shared_content
 
 pytestmark = pytest.mark.django_db
 PAGE = "/nl/over-aan-de-slag/"
 
 
-@pytest.fixture
-def grown():
+def grow():
     sizes = {"municipalities": 30, "case_studies": 2, "guides": 2, "stories": 2}
     call_command("grow_national", stdout=io.StringIO(), stderr=io.StringIO(), **sizes)
 
@@ -43,42 +43,49 @@ def expected():
     }
 
 
-def test_json_agrees_with_the_pages(client, grown):
-    data = client.get(f"{PAGE}cijfers/json/").json()
-    want = expected()
-    assert [m["cbs_code"] for m in data["municipalities"]] == want["codes"]
-    assert {k: v for k, v in data["totals"]["by_status"].items() if v} == dict(want["status"])
-    assert {
-        p["code"]: p["municipalities"] for p in data["totals"]["by_province"] if p["municipalities"]
-    } == dict(want["province"])
-    assert data["totals"]["azc_locations"] == want["azc"]
-    assert {y["year"]: y["participants"] for y in data["totals"]["years"]} == want["participants"]
-    assert {y["year"]: y["volunteer_organisations"] for y in data["totals"]["years"]} == want["organisations"]
-    assert data["licence"] == "CC BY 4.0" and data["as_of"]
+grown = shared_content(grow)
 
 
-def test_csv_agrees_with_the_pages_and_carries_date_and_licence(client, grown):
-    response = client.get(f"{PAGE}cijfers/csv/")
-    assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
-    want = expected()
-    assert sorted({row["cbs_code"] for row in rows}) == want["codes"]
-    participants = Counter()
-    for row in rows:
-        assert row["licentie"] == "CC BY 4.0" and row["peildatum"]
-        if row["jaar"]:
-            participants[int(row["jaar"])] += int(row["deelnemers"])
-    assert dict(participants) == want["participants"]
+@pytest.mark.usefixtures("grown")
+class TestGrownFigures:
+    """The figures of thirty more municipalities."""
 
+    def test_json_agrees_with_the_pages(self, client):
+        data = client.get(f"{PAGE}cijfers/json/").json()
+        want = expected()
+        assert [m["cbs_code"] for m in data["municipalities"]] == want["codes"]
+        assert {k: v for k, v in data["totals"]["by_status"].items() if v} == dict(want["status"])
+        assert {
+            p["code"]: p["municipalities"] for p in data["totals"]["by_province"] if p["municipalities"]
+        } == dict(want["province"])
+        assert data["totals"]["azc_locations"] == want["azc"]
+        assert {y["year"]: y["participants"] for y in data["totals"]["years"]} == want["participants"]
+        assert {y["year"]: y["volunteer_organisations"] for y in data["totals"]["years"]} == want[
+            "organisations"
+        ]
+        assert data["licence"] == "CC BY 4.0" and data["as_of"]
 
-def test_the_programme_page_chart_shows_the_same_numbers(client, grown):
-    html = client.get(PAGE).content.decode()
-    want = expected()
-    for year, total in want["participants"].items():
-        assert f'<th scope="row">{year}</th><td>{total}</td>' in html, year
-    taking_part = sum(n for status, n in want["status"].items() if status != "finished")
-    assert f"{taking_part} " in html
-    assert f"{PAGE}cijfers/csv/" in html and f"{PAGE}cijfers/json/" in html
+    def test_csv_agrees_with_the_pages_and_carries_date_and_licence(self, client):
+        response = client.get(f"{PAGE}cijfers/csv/")
+        assert response["Content-Type"].startswith("text/csv")
+        rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+        want = expected()
+        assert sorted({row["cbs_code"] for row in rows}) == want["codes"]
+        participants = Counter()
+        for row in rows:
+            assert row["licentie"] == "CC BY 4.0" and row["peildatum"]
+            if row["jaar"]:
+                participants[int(row["jaar"])] += int(row["deelnemers"])
+        assert dict(participants) == want["participants"]
+
+    def test_the_programme_page_chart_shows_the_same_numbers(self, client):
+        html = client.get(PAGE).content.decode()
+        want = expected()
+        for year, total in want["participants"].items():
+            assert f'<th scope="row">{year}</th><td>{total}</td>' in html, year
+        taking_part = sum(n for status, n in want["status"].items() if status != "finished")
+        assert f"{taking_part} " in html
+        assert f"{PAGE}cijfers/csv/" in html and f"{PAGE}cijfers/json/" in html
 
 
 def test_the_licence_comes_from_the_site_settings(client):
