@@ -8,7 +8,7 @@ from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 
-from home.views import clean_query
+from home.search.views import clean_query
 
 # Numbers beyond what any id or offset can be; larger ones make databases refuse the query.
 LARGEST_NUMBER = 2**31 - 1

@@ -14,4 +14,4 @@ def trivial(request):
 
 
 urlpatterns = [path("bench/trivial", trivial), *site_urlpatterns]
-handler500 = "home.views.server_error"
+handler500 = "home.operations.views.server_error"

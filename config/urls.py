@@ -8,9 +8,12 @@ from wagtail.contrib.sitemaps.views import index as sitemap_index
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.urls import serve_pattern
 
-from home import consent, reading
-from home import views as home_views
-from home.sitemap import LocalizedSitemap, sitemap_file
+from home import consent
+from home.operations import views as operations_views
+from home.reading import views as reading_views
+from home.search import views as search_views
+from home.serving import views as serving_views
+from home.serving.sitemap import LocalizedSitemap, sitemap_file
 from toolkit import offline
 
 from .api import api_router
@@ -18,18 +21,18 @@ from .api import api_router
 SITEMAPS = {"pages": LocalizedSitemap}
 
 urlpatterns = [
-    # Answered by home.middleware.HealthCheckMiddleware first; kept here so it can be reversed.
-    path("healthz", home_views.healthz, name="healthz"),
+    # Answered by home.operations.middleware.HealthCheckMiddleware first; kept here so it can be reversed.
+    path("healthz", operations_views.healthz, name="healthz"),
     path("consent/", consent.consent, name="consent"),
-    path("taal/", home_views.choose_language, name="choose_language"),
-    path("teller/<int:page_id>/", reading.counter, name="page_counter"),
-    path("robots.txt", home_views.robots_txt, name="robots_txt"),
+    path("taal/", serving_views.choose_language, name="choose_language"),
+    path("teller/<int:page_id>/", reading_views.counter, name="page_counter"),
+    path("robots.txt", serving_views.robots_txt, name="robots_txt"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
     # Anything else under /api/ answers JSON, not a redirect to an HTML page in some language.
-    re_path(r"^api/", home_views.api_not_found),
-    # An index of sitemap files of at most 1,000 addresses each (home.sitemap).
+    re_path(r"^api/", serving_views.api_not_found),
+    # An index of sitemap files of at most 1,000 addresses each (home.serving.sitemap).
     path(
         "sitemap.xml",
         sitemap_index,
@@ -47,15 +50,15 @@ if settings.DEBUG:
 # Every public page carries its language in the URL: /nl/..., /ti/...
 # "/" is redirected by LocaleMiddleware to the best match for Accept-Language, else Dutch.
 urlpatterns += i18n_patterns(
-    path("zoeken/", home_views.search, name="search"),
+    path("zoeken/", search_views.search, name="search"),
     # The newcomer section without a connection and on the home screen (toolkit.offline).
     path("sw.js", offline.service_worker, name="service_worker"),
     path("offline/", offline.offline, name="offline"),
     path("manifest.webmanifest", offline.manifest, name="webmanifest"),
     # Before Wagtail's own: the same pattern and name, so page URLs reverse to it.
-    re_path(serve_pattern, home_views.serve, name="wagtail_serve"),
+    re_path(serve_pattern, serving_views.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
 
-handler500 = "home.views.server_error"
+handler500 = "home.operations.views.server_error"

@@ -1,12 +1,13 @@
 from django.apps import AppConfig
 from django.conf import locale, settings
 
-from wagtail.users.apps import WagtailUsersAppConfig
-
 
 class HomeConfig(AppConfig):
-    # This module holds a second config (UsersConfig), so Django must be told which is home's.
-    default = True
+    """The page foundation: the base page, the home and content pages, blocks, site
+    settings, languages and the template tags every page uses. The features beside it
+    (home.caching, home.serving, home.search, home.editorial, home.readability,
+    home.reading, home.operations) are apps of their own."""
+
     name = "home"
     verbose_name = "Home and shared parts"
     default_auto_field = "django.db.models.BigAutoField"
@@ -17,14 +18,3 @@ class HomeConfig(AppConfig):
         # language has to pose as another code.
         for code, info in settings.EXTRA_LANG_INFO.items():
             locale.LANG_INFO.setdefault(code, info)
-        from . import caching, invalidation, readability
-
-        caching.install()
-        invalidation.connect()
-        readability.connect()
-
-
-class UsersConfig(WagtailUsersAppConfig):
-    """Wagtail's user admin with the guards of `home.users` (listed instead of wagtail.users)."""
-
-    user_viewset = "home.users.UserViewSet"

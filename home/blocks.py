@@ -8,8 +8,8 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
-from . import key_figures
-from .struct_values import ImageValue, LinkValue, VideoValue, video_embed_url
+from home import key_figures
+from home.struct_values import ImageValue, LinkValue, VideoValue, video_embed_url
 
 T = "components/streamfield/"
 

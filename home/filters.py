@@ -7,7 +7,7 @@ with the listing's other filters applied).
 
 How it stays cheap at national size: what each item of a listing is (its province, year,
 success factors...) is read once per process, language and content version, a few
-queries (home.caching). Filtering and counting then happen in memory, and only the items
+queries (home.caching.state). Filtering and counting then happen in memory, and only the items
 on the page shown are read from the database: one query per request, whatever is chosen
 and whichever page is shown. Unknown parameters and values are ignored, and the reader is
 told.
@@ -19,8 +19,8 @@ from django.utils.functional import cached_property
 
 import django_filters
 
-from .caching import memo
-from .pagination import PAGE_PARAMETER, page_of
+from home.caching.state import memo
+from home.pagination import PAGE_PARAMETER, page_of
 
 
 @dataclass

@@ -7,7 +7,7 @@ from django.utils.translation import get_language_info, gettext_noop
 
 from wagtail.models import Locale, Page, TranslatableMixin
 
-from .caching import kept_for_page
+from home.caching.state import kept_for_page
 
 # Django translates month names in its own catalogs, which have no Tigrinya or Somali.
 # Listed here so that makemessages keeps them in ours, where those languages get them.

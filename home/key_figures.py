@@ -2,14 +2,14 @@
 
 `home` defines the block; the apps that own the data register how to count (programme
 registers the municipalities taking part in its AppConfig.ready), so `home` imports no app
-above it. Counts are kept per content version (home.caching).
+above it. Counts are kept per content version (home.caching.state).
 """
 
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
 
-from .caching import memo
+from home.caching.state import memo
 
 CHOICES = [
     ("municipalities", _("Municipalities taking part, counted from their pages")),

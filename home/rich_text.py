@@ -6,7 +6,7 @@ from django.utils.html import escape
 from wagtail.models import Locale
 from wagtail.rich_text.pages import PageLinkHandler
 
-from .i18n import in_locale, lang_attributes
+from home.i18n import in_locale, lang_attributes
 
 
 class LocalizedPageLinkHandler(PageLinkHandler):

@@ -6,7 +6,7 @@ from urllib.parse import parse_qs, urlsplit
 from wagtail.blocks import StructValue
 from wagtail.models import Locale
 
-from .i18n import in_locale
+from home.i18n import in_locale
 
 _YOUTUBE_HOSTS = {"youtube.com", "www.youtube.com", "m.youtube.com", "youtu.be"}
 _VIMEO_HOSTS = {"vimeo.com", "www.vimeo.com", "player.vimeo.com"}

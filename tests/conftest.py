@@ -44,7 +44,7 @@ def shared_content(build):
 def fresh_content_version():
     """Each test starts with nothing kept: the database is rolled back between tests,
     which no signal reports, so pages kept by an earlier test would be stale."""
-    from home.caching import new_version
+    from home.caching.state import new_version
 
     new_version()
 

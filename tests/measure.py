@@ -10,7 +10,7 @@ _unique = itertools.count()
 
 def uncached(path: str) -> str:
     """`path` with a query parameter never seen before: the page cache misses, as for the
-    first reader after a publish, while per-process memos stay warm (home.caching)."""
+    first reader after a publish, while per-process memos stay warm (home.caching.state)."""
     return f"{path}{'&' if '?' in path else '?'}uncached={next(_unique)}"
 
 

@@ -13,7 +13,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data
 import pytest
 from axes.models import AccessAttempt
 
-from home.translation_status import translation_report
+from home.editorial.translation_status import translation_report
 from programme.models import MunicipalityPage, MunicipalityRole, Province
 from programme.roles import (
     MODERATORS,

@@ -5,7 +5,7 @@ from django.test import RequestFactory
 
 import pytest
 
-from home.views import server_error
+from home.operations.views import server_error
 
 
 def test_404_is_in_the_site_layout_and_says_what_to_do_next(client, home_page):
@@ -34,7 +34,7 @@ def test_500_page_renders_with_the_database_down(django_assert_num_queries):
 
 def test_500_page_falls_back_to_plain_html_when_the_template_fails():
     request = RequestFactory().get("/")
-    with mock.patch("home.views.loader.get_template", side_effect=RuntimeError):
+    with mock.patch("home.operations.views.loader.get_template", side_effect=RuntimeError):
         response = server_error(request)
     assert response.status_code == 500
     assert b"Er ging iets mis" in response.content

@@ -36,7 +36,7 @@ def test_a_hung_redis_costs_one_short_timeout_then_nothing(client, hung_port):
     hung = {
         **settings.CACHES,
         "default": {
-            "BACKEND": "home.cache.CircuitBreakerRedisCache",
+            "BACKEND": "home.caching.backends.CircuitBreakerRedisCache",
             "LOCATION": f"redis://127.0.0.1:{hung_port}/0",
             "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.25, "SOCKET_TIMEOUT": 0.25},
         },

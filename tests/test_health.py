@@ -17,7 +17,7 @@ def test_healthz_is_ok_when_database_and_cache_answer(client):
 
 
 def test_healthz_fails_with_503_naming_the_database_when_it_does_not_answer(client):
-    with mock.patch("home.views._database_ok", lambda: False):
+    with mock.patch("home.operations.views._database_ok", lambda: False):
         response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json()["status"] == "failing"
@@ -29,7 +29,7 @@ def test_healthz_answers_within_a_second_whatever_hangs(client, hung):
     import threading
 
     release = threading.Event()
-    with mock.patch(f"home.views.{hung}", lambda: release.wait(30)):
+    with mock.patch(f"home.operations.views.{hung}", lambda: release.wait(30)):
         started = time.monotonic()
         response = client.get("/healthz")
         elapsed = time.monotonic() - started
@@ -43,7 +43,7 @@ def test_healthz_answers_within_a_second_whatever_hangs(client, hung):
 @override_settings(
     CACHES={
         "default": {
-            "BACKEND": "home.cache.CircuitBreakerRedisCache",
+            "BACKEND": "home.caching.backends.CircuitBreakerRedisCache",
             # Nothing listens on port 1: the cache is unreachable.
             "LOCATION": "redis://127.0.0.1:1/0",
             "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.2},

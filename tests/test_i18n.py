@@ -201,7 +201,7 @@ def test_sitemap_lists_every_language_with_alternates_and_x_default(client):
 
 
 def test_sitemap_files_hold_at_most_1000_addresses_and_cost_the_same(client, settings):
-    from home.sitemap import LocalizedSitemap
+    from home.serving.sitemap import LocalizedSitemap
     from tests.measure import count_queries
 
     pages = Page.objects.live().filter(depth__gt=1).count()
@@ -271,7 +271,7 @@ def test_translation_status_shows_missing_outdated_and_current(admin_client, dem
     )
     demo_page("nieuwkomers").add_child(instance=new)
     new.save_revision().publish()
-    from home.translation_status import translation_report
+    from home.editorial.translation_status import translation_report
 
     report = {entry["code"]: entry for entry in translation_report()}
     ti = {row["source"].title: row["status"] for row in report["ti"]["pages"]}
@@ -405,7 +405,7 @@ def test_kinds_of_volunteering_show_with_pictograms_in_the_readers_language(clie
 
 
 def test_the_demo_leaves_no_expected_translation_missing():
-    from home.translation_status import translation_report
+    from home.editorial.translation_status import translation_report
 
     for entry in translation_report():
         assert entry["counts"]["missing"] == 0, (

@@ -109,7 +109,7 @@ def test_a_headline_figure_is_counted_or_says_where_it_comes_from(client):
     html = client.get("/nl/").content.decode()
     assert "Bron: Pharos" in html or "Source: Pharos" in html
     MunicipalityPage.objects.filter(slug="nijmegen").update(status="finished")
-    from home.caching import new_version
+    from home.caching.state import new_version
 
     new_version()
     data = client.get(f"{PAGE}cijfers/json/").json()

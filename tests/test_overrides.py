@@ -14,7 +14,7 @@ from wagtail_localize.models import StringTranslation, Translation
 
 import pytest
 
-from home import po_upload
+from home.editorial import po_upload
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +23,7 @@ def test_the_po_upload_address_reaches_the_guard_not_wagtail_localize():
     translation_obj = Translation.objects.first()
     match = resolve(f"/admin/localize/translate/{translation_obj.id}/pofile/upload/")
     # Wagtail wraps admin views in its access check, which keeps the wrapped name.
-    assert (match.func.__module__, match.func.__name__) == ("home.po_upload", "upload_pofile")
+    assert (match.func.__module__, match.func.__name__) == ("home.editorial.po_upload", "upload_pofile")
 
 
 def test_a_valid_po_file_over_the_size_limit_is_refused_before_import(admin_client):

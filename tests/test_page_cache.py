@@ -241,14 +241,14 @@ def test_a_page_not_live_is_not_served_from_an_older_route(client, cached):
     cached(PAGE)
     Page.objects.filter(url_path__endswith="/over-aan-de-slag/").update(live=False)  # no signal
     # Kept pages may lag a change made behind Wagtail's back, but routing re-checks `live`.
-    from home.caching import new_version
+    from home.caching.state import new_version
 
     new_version()
     assert client.get(PAGE).status_code == 404
 
 
 def test_related_lists_are_kept_per_version_but_never_for_a_preview(rf):
-    from home.caching import kept_for_page, new_version
+    from home.caching.state import kept_for_page, new_version
 
     page = Page.objects.filter(depth=2).first()
     built = []

@@ -138,7 +138,7 @@ def test_municipality_filter_ignores_odd_values(client):
         response = client.get("/nl/gemeenten/" + query)
         assert response.status_code == 200, query
         assert "<script>" not in response.content.decode().split("<main")[1]
-    # A NUL byte or bytes that are not UTF-8 never reach the view (home.security).
+    # A NUL byte or bytes that are not UTF-8 never reach the view (home.operations.security).
     assert client.get("/nl/gemeenten/?status=%00%ff").status_code == 400
     assert (
         "Zwolle"

@@ -5,8 +5,8 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 import pytest
 
-from home.models import PageReadability
-from home.readability import assess, page_text
+from home.readability.measure import assess, page_text
+from home.readability.models import PageReadability
 
 pytestmark = pytest.mark.django_db
 

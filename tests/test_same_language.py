@@ -11,7 +11,7 @@ from wagtail.models import Locale, Page
 
 import pytest
 
-from home.caching import new_version
+from home.caching.state import new_version
 from programme.models import CaseStudyPage, SuccessFactorPage
 from tests.factories import CaseStudyPageFactory, GuidePageFactory
 from tests.measure import count_queries
@@ -184,7 +184,7 @@ def submit_for_translation(admin_client, page, code: str):
 def test_a_page_sent_for_translation_stays_a_draft_until_a_person_publishes_it(
     admin_client, demo_page, django_capture_on_commit_callbacks
 ):
-    from home.translation_status import translation_report
+    from home.editorial.translation_status import translation_report
     from toolkit.demo import translation_for
 
     new = NewcomerPage(

@@ -75,7 +75,7 @@ def test_logs_are_one_json_object_per_line_with_the_request_id(client):
     import json
     import logging
 
-    from home.logging import JSONFormatter, RequestIdFilter
+    from home.operations.logging import JSONFormatter, RequestIdFilter
 
     response = client.get("/healthz", HTTP_X_REQUEST_ID="abcdef123456")
     assert response["X-Request-ID"] == "abcdef123456"
@@ -90,7 +90,7 @@ def test_the_500_page_says_we_were_told_only_when_someone_is(settings):
     from django.utils.html import escape
     from django.utils.translation import gettext, override
 
-    from home.views import server_error
+    from home.operations.views import server_error
 
     with override("en"):
         told = escape(gettext("We have been told."))

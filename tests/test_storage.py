@@ -17,7 +17,7 @@ import pytest
 from moto.server import ThreadedMotoServer
 from PIL import Image as PILImage
 
-from home.storage import s3_storage_options
+from home.operations.storage import s3_storage_options
 
 pytestmark = pytest.mark.django_db
 BUCKET = "aandeslag-media"
@@ -52,7 +52,10 @@ def bucket(settings, s3_endpoint, tmp_path):
     settings.MEDIA_ROOT = tmp_path  # must stay empty
     settings.STORAGES = {
         **settings.STORAGES,
-        "default": {"BACKEND": "home.storage.MediaStorage", "OPTIONS": s3_storage_options(environ)},
+        "default": {
+            "BACKEND": "home.operations.storage.MediaStorage",
+            "OPTIONS": s3_storage_options(environ),
+        },
     }
     storages._storages.pop("default", None)
     client = boto3.client(

@@ -23,7 +23,7 @@ from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backends
 from wagtail.search.models import IndexEntry
 
-from home.caching import new_version
+from home.caching.state import new_version
 from programme.models import (
     ActivityType,
     CaseStudyPage,

@@ -26,7 +26,7 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import Locale
 
-from home.caching import content_version, memo
+from home.caching.state import content_version, memo
 
 from .models import NewcomerIndexPage, NewcomerPage
 

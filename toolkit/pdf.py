@@ -18,7 +18,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from home.caching import content_version
+from home.caching.state import content_version
 
 logger = logging.getLogger(__name__)
 

@@ -18,8 +18,14 @@ DEBUG = False
 ALLOWED_HOSTS: list[str] = []
 
 INSTALLED_APPS = [
-    # Project apps first, so their templates and static files win.
+    # Project apps first, so their templates, static files and admin URLs win.
     "home",
+    "home.caching",
+    "home.serving",
+    "home.editorial",
+    "home.readability",
+    "home.reading",
+    "home.operations",
     "programme",
     "toolkit",
     "wagtail_localize",
@@ -35,7 +41,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.frontend_cache",
     "wagtail.embeds",
     "wagtail.sites",
-    "home.apps.UsersConfig",  # wagtail.users, with guards against gaining rights
+    "home.operations.apps.UsersConfig",  # wagtail.users, with guards against gaining rights
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -56,26 +62,26 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "home.logging.RequestIdMiddleware",
-    "home.middleware.HealthCheckMiddleware",
+    "home.operations.logging.RequestIdMiddleware",
+    "home.operations.middleware.HealthCheckMiddleware",
     # Before anything reads the request: a NUL byte or invalid UTF-8 answers 400 here.
-    "home.security.RejectMalformedInputMiddleware",
+    "home.operations.security.RejectMalformedInputMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Serves hashed, compressed static files straight from the app server.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # The content version for this request: what every cache below is keyed by.
-    "home.caching.ContentVersionMiddleware",
+    "home.caching.state.ContentVersionMiddleware",
     # Whole anonymous pages; what is inside it is stored with them (CSP, compression).
-    "home.page_cache.PageCacheMiddleware",
-    "home.security.ContentSecurityPolicyMiddleware",
-    "home.security.CompressionMiddleware",
+    "home.caching.middleware.PageCacheMiddleware",
+    "home.operations.security.ContentSecurityPolicyMiddleware",
+    "home.operations.security.CompressionMiddleware",
     # Outside sessions, to see the cookies and Vary they add.
-    "home.page_cache.CacheHeadersMiddleware",
+    "home.caching.middleware.CacheHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Outside LocaleMiddleware, to see the redirect from "/" that it makes.
-    "home.middleware.RememberLanguageMiddleware",
+    "home.serving.middleware.RememberLanguageMiddleware",
     # After sessions (it may read the session) and before CommonMiddleware (redirects).
-    "home.middleware.LocaleMiddleware",
+    "home.serving.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -103,7 +109,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "home.consent.context_processor",
-                "home.caching.context_processor",
+                "home.caching.state.context_processor",
             ],
         },
     },
@@ -133,7 +139,7 @@ if REDIS_URL:
         "default": {
             # A cache outage degrades the site, never takes it down: short timeouts, and a
             # circuit breaker that skips Redis for a while after a failure (home/cache.py).
-            "BACKEND": "home.cache.CircuitBreakerRedisCache",
+            "BACKEND": "home.caching.backends.CircuitBreakerRedisCache",
             "LOCATION": REDIS_URL,
             "OPTIONS": {
                 "SOCKET_CONNECT_TIMEOUT": float(os.environ.get("REDIS_TIMEOUT", "0.25")),
@@ -144,7 +150,7 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Page furniture (navigation, footer) per language, in each process's memory: read on
-# every page, small, and keyed by the content version that a publish bumps (home.caching).
+# every page, small, and keyed by the content version that a publish bumps (home.caching.state).
 CACHES["furniture"] = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
     "LOCATION": "furniture",
@@ -158,10 +164,10 @@ CACHES["fragments"] = {
     "TIMEOUT": 300,  # a day's date in the national figures is at most five minutes late
     "OPTIONS": {"MAX_ENTRIES": 3000},
 }
-# Whole anonymous pages are kept this long at most (home.page_cache); a publish makes
+# Whole anonymous pages are kept this long at most (home.caching.middleware); a publish makes
 # them stale at once. Also the s-maxage a CDN in front is given.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
-# gzip pages in the app unless a proxy in front already does (home.security).
+# gzip pages in the app unless a proxy in front already does (home.operations.security).
 COMPRESS_RESPONSES = os.environ.get("COMPRESS_RESPONSES", "true").lower() in ("1", "true", "yes")
 
 AUTHENTICATION_BACKENDS = [
@@ -250,11 +256,14 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-# Media in an S3-compatible bucket when MEDIA_S3_BUCKET is set (home.storage).
+# Media in an S3-compatible bucket when MEDIA_S3_BUCKET is set (home.operations.storage).
 if os.environ.get("MEDIA_S3_BUCKET"):
-    from home.storage import s3_storage_options
+    from home.operations.storage import s3_storage_options
 
-    STORAGES["default"] = {"BACKEND": "home.storage.MediaStorage", "OPTIONS": s3_storage_options(os.environ)}
+    STORAGES["default"] = {
+        "BACKEND": "home.operations.storage.MediaStorage",
+        "OPTIONS": s3_storage_options(os.environ),
+    }
 
 # Uploads: refuse oversized requests before they reach a view.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
@@ -271,7 +280,9 @@ WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf", "text/plain"]
 WAGTAIL_SITE_NAME = "Aan de Slag"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # Wagtail's database search, stemmed per language on PostgreSQL and by prefix on SQLite.
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "home.search_backend"}}
+# Panels that features add at the end of every page's Content tab (home.panels).
+PAGE_CONTENT_PANELS = ["home.readability.panels.ReadabilityPanel"]
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "home.search.backend"}}
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
@@ -289,7 +300,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # The public site: no inline script or style, nothing from another host. A consented video
-# adds its player's host to frame-src on its own page (home.security).
+# adds its player's host to frame-src on its own page (home.operations.security).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
@@ -332,8 +343,8 @@ SESSION_COOKIE_HTTPONLY = True
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "home.logging.RequestIdFilter"}},
-    "formatters": {"json": {"()": "home.logging.JSONFormatter"}},
+    "filters": {"request_id": {"()": "home.operations.logging.RequestIdFilter"}},
+    "formatters": {"json": {"()": "home.operations.logging.JSONFormatter"}},
     "handlers": {
         "console": {"class": "logging.StreamHandler", "formatter": "json", "filters": ["request_id"]},
         "mail_admins": {"class": "django.utils.log.AdminEmailHandler", "level": "ERROR"},

@@ -1,7 +1,5 @@
 from .base import BasePage, IndexPage
 from .pages import ContentPage, HomePage
-from .readability import PageReadability
-from .reading import PageViewCount
 from .settings import SiteSettings
 
 __all__ = [
@@ -9,7 +7,5 @@ __all__ = [
     "IndexPage",
     "ContentPage",
     "HomePage",
-    "PageReadability",
-    "PageViewCount",
     "SiteSettings",
 ]

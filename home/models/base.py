@@ -3,17 +3,18 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 from wagtail.utils.decorators import cached_classmethod
 from wagtail_localize.fields import SynchronizedField
 
-from .. import structured_data
-from ..caching import is_restricted
-from ..forms import LocalizedPageForm
-from ..i18n import localize_relations
+from home import structured_data
+from home.caching.state import is_restricted
+from home.forms import LocalizedPageForm
+from home.i18n import localize_relations
+from home.panels import PROMOTE_PANELS, SETTINGS_PANELS, page_tabs
 
 
 class BasePage(Page):
@@ -49,14 +50,8 @@ class BasePage(Page):
         ),
     )
 
-    promote_panels = [
-        *Page.promote_panels,
-        MultiFieldPanel(
-            [FieldPanel("listing_summary"), FieldPanel("social_image"), FieldPanel("social_text")],
-            heading=_("Listings and sharing"),
-        ),
-    ]
-    settings_panels = [*Page.settings_panels, FieldPanel("is_example")]
+    promote_panels = PROMOTE_PANELS
+    settings_panels = SETTINGS_PANELS
     # A translation keeps its source's slug (/ti/nieuwkomers/... as /nl/nieuwkomers/...):
     # translators are not asked for it on a tab they do not see, and publishing never
     # stops at a "missing" slug. Subclasses add their own synchronised fields to this list.
@@ -70,8 +65,6 @@ class BasePage(Page):
     def get_edit_handler(cls):
         # Page types without tabs of their own get the shared ones (home.panels), so every
         # page type shows the readability of its text while it is edited.
-        from ..panels import page_tabs
-
         handler = getattr(cls, "edit_handler", None) or page_tabs(
             cls.content_panels, promote_panels=cls.promote_panels, settings_panels=cls.settings_panels
         )

@@ -9,12 +9,12 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
-from .. import structured_data
-from ..blocks import BodyBlock, KeyFigureBlock
-from ..caching import kept_for_page
-from ..i18n import in_locale, related_in_locale
-from ..panels import page_tabs
-from .base import BasePage
+from home import structured_data
+from home.blocks import BodyBlock, KeyFigureBlock
+from home.caching.state import kept_for_page
+from home.i18n import in_locale, related_in_locale
+from home.models.base import BasePage
+from home.panels import page_tabs
 
 
 class DoorBlock(blocks.StructBlock):

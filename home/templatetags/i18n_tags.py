@@ -7,8 +7,8 @@ from django.utils import translation
 
 from wagtail.models import Locale
 
-from ..caching import kept_for_page
-from ..i18n import lang_attributes, language_name, page_translations, related_in_locale, source_if_outdated
+from home.caching.state import kept_for_page
+from home.i18n import lang_attributes, language_name, page_translations, related_in_locale, source_if_outdated
 
 register = template.Library()
 

@@ -12,10 +12,10 @@ from django.utils.translation import pgettext
 
 from wagtail.models import Locale, Page, Site
 
-from ..caching import kept_for_page
-from ..i18n import in_locale
-from ..models import SiteSettings
-from ..pagination import page_url
+from home.caching.state import kept_for_page
+from home.i18n import in_locale
+from home.models import SiteSettings
+from home.pagination import page_url
 
 register = template.Library()
 

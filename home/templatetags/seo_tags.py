@@ -2,7 +2,7 @@
 
 from django import template
 
-from ..structured_data import json_ld, og_locale
+from home.structured_data import json_ld, og_locale
 
 register = template.Library()
 

@@ -11,7 +11,7 @@ from wagtail.search import index
 
 from home import structured_data
 from home.blocks import ImageBlock
-from home.caching import kept_for_page
+from home.caching.state import kept_for_page
 from home.forms import LocalizedPageForm
 from home.i18n import related_in_locale
 from home.models import BasePage

@@ -14,7 +14,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from home.blocks import BodyBlock
-from home.caching import kept_for_page
+from home.caching.state import kept_for_page
 from home.models import BasePage, IndexPage
 
 

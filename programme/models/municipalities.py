@@ -18,7 +18,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home import structured_data
-from home.caching import kept_for_page
+from home.caching.state import kept_for_page
 from home.filters import listing_context
 from home.i18n import related_in_locale
 from home.models import BasePage, IndexPage

@@ -16,7 +16,7 @@ from wagtail.search import index
 
 from home import structured_data
 from home.blocks import BodyBlock
-from home.caching import kept_for_page, memo
+from home.caching.state import kept_for_page, memo
 from home.i18n import related_in_locale
 from home.models import BasePage
 from home.panels import page_tabs

@@ -13,7 +13,7 @@ from wagtail.search import index
 
 from home import structured_data
 from home.blocks import BodyBlock
-from home.caching import kept_for_page
+from home.caching.state import kept_for_page
 from home.models import BasePage
 from home.pagination import page_of
 from home.panels import page_tabs

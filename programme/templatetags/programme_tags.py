@@ -5,7 +5,7 @@ from django.conf import settings
 
 from wagtail.models import Locale
 
-from home.caching import memo
+from home.caching.state import memo
 from home.i18n import related_in_locale
 
 from ..models import ActivityType, MunicipalityPage, Organisation, StoryPage

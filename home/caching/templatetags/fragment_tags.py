@@ -7,9 +7,9 @@
 What a page shows renders the same for every reader of a language with the same consent
 answer (video blocks differ by it) until content changes, so the HTML is kept in the
 `fragments` cache per host, page, name, language, consent answer and content version
-(home.caching): a publish, or a saved snippet, image or setting, makes it stale with
+(home.caching.state): a publish, or a saved snippet, image or setting, makes it stale with
 everything else. A preview shows unsaved content and is always rendered afresh. A video
-the visitor allowed lets the response frame its host (home.security); that allowance is
+the visitor allowed lets the response frame its host (home.operations.security); that allowance is
 kept with the HTML and given again on every response that shows it.
 """
 
@@ -21,8 +21,8 @@ from django.core.cache import caches
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from ..caching import content_version
-from ..consent import consent_state
+from home.caching.state import content_version
+from home.consent import consent_state
 
 register = template.Library()
 

@@ -22,8 +22,8 @@ from wagtail.models import Page
 
 from crawlerdetect import CrawlerDetect
 
-from .caching import locale_by_id
-from .models import PageViewCount
+from home.caching.state import locale_by_id
+from home.reading.models import PageViewCount
 
 logger = logging.getLogger(__name__)
 

@@ -1,6 +1,6 @@
 """When what public pages show changes, make every kept copy stale.
 
-A change bumps the content version (home.caching), which invalidates the page cache, the
+A change bumps the content version (home.caching.state), which invalidates the page cache, the
 page furniture and the per-process memos on every app server at once: one mechanism,
 so no list of "pages that show this snippet" can fall out of date. A bump is cheap; what
 it costs is a cold cache, which only publishing and saving shared content causes, never
@@ -21,7 +21,7 @@ from django.db.models.signals import post_delete, post_save
 
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .caching import bump_content_version
+from home.caching.state import bump_content_version
 
 logger = logging.getLogger(__name__)
 

@@ -1,14 +1,14 @@
 """What the public site keeps between requests, and the one number that makes it all stale.
 
 Everything a public page shows comes from pages, snippets, settings, images, locales,
-sites and view restrictions. Whenever one of those changes (home.invalidation), the
+sites and view restrictions. Whenever one of those changes (home.caching.signal_handlers), the
 *content version* in the shared cache is bumped. Everything kept between requests is keyed
 by that version, so one bump makes every app server rebuild:
 
 - per-process memos (`memo`): sites, locales, view restrictions, page routes; read once
   per process and version instead of several times per request;
 - page furniture (navigation, footer) in the `furniture` cache, per language;
-- whole anonymous pages (home.page_cache).
+- whole anonymous pages (home.caching.middleware).
 
 The version is read once per request (ContentVersionMiddleware). When the cache is down,
 every request gets a fresh version: nothing stale is served, the site is only slower.

@@ -1,10 +1,10 @@
-"""The last readability measure of each Dutch or English page (home.readability), kept so
+"""The last readability measure of each Dutch or English page (home.readability.measure), kept so
 the admin's page listing can show it without reading every page's text."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from ..readability import Readability
+from home.readability.measure import Readability
 
 
 class PageReadability(models.Model):
@@ -18,6 +18,7 @@ class PageReadability(models.Model):
     assessed_at = models.DateTimeField(_("assessed at"), auto_now=True)
 
     class Meta:
+        db_table = "home_pagereadability"  # made by the home app, which held this model first
         verbose_name = _("readability")
         verbose_name_plural = _("readability")
 

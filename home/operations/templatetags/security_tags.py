@@ -1,8 +1,8 @@
-"""Template side of the Content-Security-Policy (see home.security)."""
+"""Template side of the Content-Security-Policy (see home.operations.security)."""
 
 from django import template
 
-from ..security import allow_frame as allow_frame_for_request
+from home.operations.security import allow_frame as allow_frame_for_request
 
 register = template.Library()
 

@@ -1,5 +1,5 @@
 """Readability and schedules in the admin: the endpoint that measures the editor's unsaved
-text (for home.readability_panel), and the page listing's columns for readability and for
+text (for home.readability.panels), and the page listing's columns for readability and for
 what is scheduled to go live or expire."""
 
 from django.contrib.contenttypes.models import ContentType
@@ -15,9 +15,9 @@ from wagtail.admin.views.pages.listing import ExplorableIndexView
 from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.models import Page, Revision
 
-from . import readability
-from .models import PageReadability
-from .readability_panel import render_result
+from home.readability import measure
+from home.readability.models import PageReadability
+from home.readability.panels import render_result
 
 
 def forbidden():
@@ -44,12 +44,12 @@ def draft_readability(request, page_id=None, app_label=None, model_name=None, pa
         if not parent.permissions_for_user(request.user).can_add_subpage():
             return forbidden()
         page = model(locale=parent.locale)
-    if page.locale.language_code not in readability.LANGUAGES:
+    if page.locale.language_code not in measure.LANGUAGES:
         raise Http404
     form_class = page.get_edit_handler().get_form_class()
     form = form_class(request.POST, instance=page, for_user=request.user, parent_page=parent)
     try:
-        result = readability.assess(readability.form_text(form))
+        result = measure.assess(measure.form_text(form), page.locale.language_code)
     except (KeyError, ValueError, TypeError):
         # Not posted by the editor's form (a StreamField's counts missing or not numbers).
         return JsonResponse({"error": "malformed form data"}, status=400)
@@ -74,7 +74,7 @@ class ReadabilityColumn(BaseColumn):
         row = instance.kept_readability
         result = row.result() if row else None
         context.update(
-            measured=row is not None and row.words >= readability.MIN_WORDS,
+            measured=row is not None and row.words >= measure.MIN_WORDS,
             result=result,
             share=round(result.long_word_share * 100) if result else 0,
         )

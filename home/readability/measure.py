@@ -5,7 +5,9 @@ computed without a dictionary, so they run on every save:
 
 - average sentence length in words (B1: about 15 at most; a sentence over 20 is hard);
 - the share of long words, of four syllables or more (B1: about one word in ten at most).
-  Syllables are groups of vowels, with the Dutch "ij" as a vowel.
+  Syllables are counted from pyphen's hyphenation dictionaries for Dutch and English
+  (the ones WeasyPrint hyphenates the PDFs with): every hyphenation point is a break
+  between syllables.
 
 The hardest sentences (long, or with several long words) are named so an editor knows
 what to rewrite. This is a hint, never a block: proper names and technical terms are
@@ -15,6 +17,9 @@ sometimes needed.
 import html
 import re
 from dataclasses import dataclass, field
+from functools import cache
+
+import pyphen
 
 MAX_AVERAGE_WORDS = 15
 LONG_SENTENCE_WORDS = 20
@@ -26,12 +31,16 @@ MIN_WORDS = 20  # below this, figures say little
 _TAG = re.compile(r"<[^>]+>")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
-_VOWEL_GROUP = re.compile(r"(?:ij|[aeiouyàáâäèéêëìíîïòóôöùúûü])+", re.IGNORECASE)
 
 
-def syllables(word: str) -> int:
-    # A Dutch final -e is a syllable ("mede"); an English silent -e overcounts a little.
-    return max(len(_VOWEL_GROUP.findall(word)), 1)
+@cache
+def _dictionary(language: str) -> pyphen.Pyphen:
+    # Breaks one letter from either end too ("o-ver"): a syllable count, not typesetting.
+    return pyphen.Pyphen(lang=language, left=1, right=1)
+
+
+def syllables(word: str, language: str = "nl") -> int:
+    return len(_dictionary(language).positions(word.lower())) + 1
 
 
 def plain_text(value: str) -> str:
@@ -62,7 +71,7 @@ class Readability:
         )
 
 
-def assess(text: str) -> Readability:
+def assess(text: str, language: str = "nl") -> Readability:
     result = Readability()
     scored = []
     for raw in _SENTENCE_END.split(plain_text(text)):
@@ -70,7 +79,7 @@ def assess(text: str) -> Readability:
         words = _WORD.findall(sentence)
         if not words:
             continue
-        long_words = sum(1 for word in words if syllables(word) >= LONG_WORD_SYLLABLES)
+        long_words = sum(1 for word in words if syllables(word, language) >= LONG_WORD_SYLLABLES)
         result.sentences += 1
         result.words += len(words)
         result.long_words += long_words
@@ -121,34 +130,6 @@ def measured(page) -> bool:
     return page.locale.language_code in LANGUAGES
 
 
-def record(page) -> Readability | None:
-    """Measure a Dutch or English page and keep the figures for the admin's page listing.
-
-    Publishing from the editor records twice (the `page_published` signal, then the
-    editor's hook): a measure taken since the page's latest revision is reused."""
-    from .models import PageReadability
-
-    if not measured(page):
-        return None
-    if page.latest_revision_created_at is not None:
-        kept = PageReadability.objects.filter(
-            page_id=page.pk, assessed_at__gte=page.latest_revision_created_at
-        ).first()
-        if kept is not None:
-            return kept.result()
-    result = assess(page_text(page))
-    PageReadability.objects.update_or_create(
-        page_id=page.pk,
-        defaults={
-            "sentences": result.sentences,
-            "words": result.words,
-            "long_words": result.long_words,
-            "hardest": result.hardest,
-        },
-    )
-    return result
-
-
 def _strings(data) -> list[str]:
     if isinstance(data, str):
         return [data] if " " in data.strip() else []  # prose, not a key or an address
@@ -159,15 +140,3 @@ def _strings(data) -> list[str]:
     if isinstance(data, list):
         return [text for item in data for text in _strings(item)]
     return []
-
-
-def _published(instance, **kwargs) -> None:
-    record(instance)
-
-
-def connect() -> None:
-    """Pages published without the editor (the demo loader, scheduled publishing,
-    wagtail-localize's translations) are measured as well."""
-    from wagtail.signals import page_published
-
-    page_published.connect(_published, dispatch_uid="aandeslag-readability")

@@ -12,12 +12,13 @@ class PageViewCount(models.Model):
     views = models.PositiveIntegerField(_("views"), default=0)
 
     class Meta:
+        db_table = "home_pageviewcount"  # made by the home app, which held this model first
         verbose_name = _("page views")
         verbose_name_plural = _("page views")
         constraints = [
             models.UniqueConstraint(fields=["page", "language", "day"], name="one_count_per_page_day")
         ]
-        indexes = [models.Index(fields=["day", "language"])]
+        indexes = [models.Index(fields=["day", "language"], name="home_pagevi_day_7b8a66_idx")]
 
     def __str__(self):
         return f"{self.page_id} {self.language} {self.day}: {self.views}"

@@ -13,7 +13,7 @@ cookie or used a CSRF token.
   carry the consent or session cookie, the usual rule for cookie-bearing requests).
 - PageCacheMiddleware keeps shareable responses in the default cache (Redis when
   REDIS_URL is set, else local memory), keyed by content version, host, path, query,
-  consent state and whether the body is gzipped. A new content version (home.invalidation)
+  consent state and whether the body is gzipped. A new content version (home.caching.signal_handlers)
   makes every entry stale at once.
 """
 
@@ -25,9 +25,9 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 
-from .caching import content_version
-from .consent import COOKIE as CONSENT_COOKIE
-from .consent import consent_state
+from home.caching.state import content_version
+from home.consent import COOKIE as CONSENT_COOKIE
+from home.consent import consent_state
 
 logger = logging.getLogger(__name__)
 

@@ -1,13 +1,14 @@
-"""The readability panel of the page editor (home.readability): the measure of the page's
+"""The readability panel of the page editor (home.readability.measure): the measure of the page's
 text, followed while the editor types by static/js/readability.js, which posts the form
-to `draft_readability` (home.readability_admin)."""
+to `draft_readability` (home.readability.views)."""
 
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import Panel
 
-from . import readability
+from home.readability import measure
 
 TEMPLATE = "home/admin/readability.html"
 
@@ -17,10 +18,10 @@ def render_result(result, request=None) -> str:
         TEMPLATE,
         {
             "result": result,
-            "enough": result is not None and result.words >= readability.MIN_WORDS,
+            "enough": result is not None and result.words >= measure.MIN_WORDS,
             "share": round(result.long_word_share * 100) if result else 0,
-            "max_words": readability.MAX_AVERAGE_WORDS,
-            "max_share": round(readability.MAX_LONG_WORD_SHARE * 100),
+            "max_words": measure.MAX_AVERAGE_WORDS,
+            "max_share": round(measure.MAX_LONG_WORD_SHARE * 100),
         },
         request=request,
     )
@@ -30,12 +31,16 @@ class ReadabilityPanel(Panel):
     """Shown on Dutch and English pages only; the figures follow the text while the editor
     types (static/js/readability.js posts the form to `draft_readability`)."""
 
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("heading", _("Readability"))
+        super().__init__(*args, **kwargs)
+
     class BoundPanel(Panel.BoundPanel):
         template_name = "home/admin/readability_panel.html"
 
         def is_shown(self):
             locale = getattr(self.instance, "locale", None)
-            return locale is not None and locale.language_code in readability.LANGUAGES
+            return locale is not None and locale.language_code in measure.LANGUAGES
 
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
@@ -53,5 +58,7 @@ class ReadabilityPanel(Panel):
                     ],
                 )
             context["url"] = url
-            context["summary"] = render_result(readability.assess(readability.page_text(page)))
+            context["summary"] = render_result(
+                measure.assess(measure.page_text(page), page.locale.language_code)
+            )
             return context

@@ -1,4 +1,4 @@
-"""The admin's "Wat wordt gelezen" report and the dashboard panel (home.reading counts)."""
+"""The admin's "Wat wordt gelezen" report and the dashboard panel (home.reading.views counts)."""
 
 import csv
 import datetime
@@ -13,8 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets import AdminDateInput
 
-from .i18n import language_name
-from .reading import figures
+from home.i18n import language_name
+from home.reading.views import figures
 
 DEFAULT_DAYS = 30
 NEWCOMER_MODELS = {"newcomerindexpage", "newcomerpage"}

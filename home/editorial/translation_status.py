@@ -11,7 +11,7 @@ from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail_localize.models import StringSegment, Translation
 
-from .i18n import language_name
+from home.i18n import language_name
 
 MISSING, IN_PROGRESS, OUTDATED, CURRENT = "missing", "in_progress", "outdated", "current"
 STATUS_LABELS = {

@@ -18,7 +18,7 @@ from django.http import Http404, HttpResponse
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page, Site
 
-from .routing import home_url_paths
+from home.serving.routing import home_url_paths
 
 
 class LocalizedSitemap(Sitemap):

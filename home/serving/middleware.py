@@ -4,7 +4,7 @@ from django.conf import settings
 from django.middleware import locale
 from django.utils.translation import get_language_from_path
 
-from .views import healthz, remember_language
+from home.serving.views import remember_language
 
 
 class LocaleMiddleware(locale.LocaleMiddleware):
@@ -35,19 +35,3 @@ class RememberLanguageMiddleware:
             if language and request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) != language:
                 remember_language(request, response, language)
         return response
-
-
-class HealthCheckMiddleware:
-    """Answer /healthz before host validation and HTTPS redirects.
-
-    Load balancers call instances by their internal address, which is not in
-    ALLOWED_HOSTS and does not speak TLS; the health check must answer them anyway.
-    """
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        if request.path_info == "/healthz":
-            return healthz(request)
-        return self.get_response(request)

@@ -4,7 +4,7 @@ Wagtail routes /nl/gemeenten/nijmegen/samen-in-het-groen/ by walking the tree: t
 the reader's language, then each segment's child and its specific page, about two queries
 a level. Every live page's URL is its `url_path` below its language's home page, so the
 page can be read directly: the path's page id and type are kept per process and content
-version (home.caching), and the page itself is one query.
+version (home.caching.state), and the page itself is one query.
 
 Anything unusual (a page type with its own `route`, sub-paths such as /poster/, a page not
 live, a path not found) is left to Wagtail's routing, which then answers as before.
@@ -15,7 +15,7 @@ from django.http import Http404
 
 from wagtail.models import Page
 
-from .caching import get_active_locale, locale_by_id, memo, site_for_request
+from home.caching.state import get_active_locale, locale_by_id, memo, site_for_request
 
 # Enough for every page of the national site in eight languages; beyond it nothing is added.
 MAX_ROUTES = 50_000
