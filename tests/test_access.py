@@ -84,6 +84,23 @@ def test_a_pharos_editor_cannot_grant_a_group_with_rights_it_lacks(editor_client
     assert not other.groups.filter(pk=mighty.pk).exists()
 
 
+def test_a_group_mixing_rights_held_and_lacked_is_not_grantable(roles, django_user_model):
+    """One right the editor lacks is enough to refuse a group, however many it holds."""
+    from home.operations.users import grantable_groups
+
+    editor = member(django_user_model, PHAROS_EDITORS, "redacteur")
+    held = Permission.objects.get(content_type__app_label="auth", codename="change_user")
+    lacked = Permission.objects.get(content_type__app_label="auth", codename="change_group")
+    assert editor.has_perm("auth.change_user") and not editor.has_perm("auth.change_group")
+    mixed = Group.objects.create(name="Half beheer")
+    mixed.permissions.add(held, lacked)
+    harmless = Group.objects.create(name="Gebruikersbeheer")
+    harmless.permissions.add(held)
+    grantable = set(grantable_groups(editor))
+    assert mixed not in grantable
+    assert harmless in grantable and Group.objects.get(name=MODERATORS) in grantable
+
+
 def test_a_superuser_still_manages_superusers(admin_client, django_user_model):
     other = django_user_model.objects.create_superuser("tweede", "tweede@example.org", STRONG)
     content = admin_client.get(reverse("wagtailusers_users:edit", args=[other.pk])).content.decode()

@@ -285,6 +285,31 @@ def test_translation_status_shows_missing_outdated_and_current(admin_client, dem
     assert "Nieuwe pagina" in response.content.decode()
 
 
+def test_a_live_translation_with_an_untranslated_segment_is_in_progress_not_current(demo_page):
+    """Wagtail-localize publishes a translation whose missing segments keep the Dutch text:
+    the page is live, and the status still says it is not done."""
+    from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
+
+    from home.editorial.translation_status import translation_report
+
+    def tigrinya_status(title):
+        report = {entry["code"]: entry for entry in translation_report()}
+        return next((r["status"], r["percent"]) for r in report["ti"]["pages"] if r["source"].title == title)
+
+    dutch = demo_page("nieuwkomers/mag-ik-meedoen")
+    assert tigrinya_status(dutch.title) == ("current", None)
+    source = TranslationSource.objects.get(object_id=dutch.translation_key, locale__language_code="nl")
+    segment = StringSegment.objects.filter(source=source).first()
+    removed, _kinds = StringTranslation.objects.filter(
+        translation_of=segment.string, context=segment.context, locale__language_code="ti"
+    ).delete()
+    assert removed == 1
+    tigrinya = Page.objects.get(translation_key=dutch.translation_key, locale__language_code="ti")
+    assert tigrinya.live
+    status, percent = tigrinya_status(dutch.title)
+    assert status == "in_progress" and 0 < percent < 100, (status, percent)
+
+
 def test_newcomer_page_round_trips_through_a_po_file(
     admin_client, demo_page, django_capture_on_commit_callbacks
 ):

@@ -1,5 +1,7 @@
 """Site search: in the visitor's language, and calm about odd input."""
 
+import re
+
 import pytest
 
 pytestmark = pytest.mark.django_db
@@ -18,6 +20,17 @@ def test_search_stays_within_the_visitors_language(client):
     results = content.split('class="cards"')[1].split("</ul>")[0]
     assert 'href="/ti/' in results
     assert 'href="/nl/' not in results and 'href="/ar/' not in results
+
+
+@pytest.mark.parametrize(("code", "word"), [("en", "Nijmegen"), ("nl", "Nijmegen"), ("en", "Utrecht")])
+def test_a_word_every_language_shares_finds_only_pages_in_the_readers_language(client, code, word):
+    """A place name is the same in Dutch and English: the results are still all in the
+    reader's language (the Tigrinya test above searches a word only Tigrinya has)."""
+    content = client.get(f"/{code}/zoeken/", {"q": word}).content.decode()
+    results = content.split('class="cards"')[1].split("</ul>")[0]
+    links = re.findall(r'<a [^>]*href="(/[^"]*)"', results)
+    assert links, f"nothing found for {word} in {code}"
+    assert all(link.startswith(f"/{code}/") for link in links), links
 
 
 @pytest.mark.parametrize(

@@ -26,9 +26,14 @@ from pathlib import Path
 from django.conf import settings
 from django.db import connection
 
-# What decides the content of the demo database.
+# What decides the content of the demo database: the data, the pins, and the code that
+# runs while it is built (models, migrations, signal handlers, the loader). Modules that
+# only run on a request never touch it, so editing them keeps the prepared database.
 FINGERPRINTED = ["requirements.txt", "demo/**/*", "home/**/*.py", "programme/**/*.py", "toolkit/**/*.py"]
+REQUEST_ONLY = {"views.py", "middleware.py", "urls.py", "wagtail_hooks.py", "sitemap.py", "routing.py"}
+REQUEST_ONLY_PACKAGES = {"templatetags"}
 TEMPLATE_PREFIX = "aandeslag_demo_"
+KEEP_BUNDLES = 3
 
 
 def fingerprint() -> str:
@@ -36,8 +41,11 @@ def fingerprint() -> str:
     base = Path(settings.BASE_DIR)
     for pattern in FINGERPRINTED:
         for path in sorted(base.glob(pattern)):
-            if path.is_file() and "__pycache__" not in path.parts:
-                digest.update(str(path.relative_to(base)).encode() + b"\0" + path.read_bytes() + b"\0")
+            if not path.is_file() or "__pycache__" in path.parts:
+                continue
+            if path.name in REQUEST_ONLY or REQUEST_ONLY_PACKAGES & set(path.parts):
+                continue
+            digest.update(str(path.relative_to(base)).encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()[:16]
 
 
@@ -84,10 +92,11 @@ def sqlite_bundle() -> Path:
             shutil.rmtree(building, ignore_errors=True)
             building.mkdir(parents=True)
             _build(f"sqlite:///{building / 'db.sqlite3'}", building / "media")
-            for old in cache_dir().glob("demo-sqlite-*"):
-                if old != building:
-                    shutil.rmtree(old, ignore_errors=True)
             building.rename(bundle)
+            # The few latest stay: switching a branch, or undoing an edit, finds its own.
+            kept = sorted(cache_dir().glob("demo-sqlite-*"), key=lambda p: p.stat().st_mtime, reverse=True)
+            for old in kept[KEEP_BUNDLES:]:
+                shutil.rmtree(old, ignore_errors=True)
     return bundle
 
 
@@ -110,6 +119,9 @@ def postgresql_template() -> tuple[str, Path]:
         # Older fingerprints are of no use any more.
         for old in existing - {name, name + "_building"}:
             cursor.execute(f'DROP DATABASE IF EXISTS "{old}" WITH (FORCE)')
+        for old in cache_dir().glob("demo-postgresql-*"):
+            if old != bundle:
+                shutil.rmtree(old, ignore_errors=True)
     return name, bundle / "media"
 
 
