@@ -60,7 +60,7 @@ def kept_pdf(kind: str, page, render) -> bytes:
         pdf = render()
         try:
             cache.set(key, pdf, 24 * 60 * 60)
-        except Exception:  # noqa: BLE001
+        except Exception:
             logger.warning("Could not keep the %s PDF", kind, exc_info=True)
     return pdf
 

@@ -16,7 +16,7 @@ os.environ.setdefault("DATABASE_URL", f"sqlite:///{os.path.abspath('.local/bench
 os.environ.setdefault("STATIC_ROOT", os.path.abspath(".local/bench-static"))
 os.environ.setdefault("MEDIA_ROOT", tempfile.mkdtemp(prefix="aandeslag-bench-media-"))
 
-from .production import *  # noqa: E402, F403
+from .production import *  # noqa: F403
 
 ROOT_URLCONF = "config.bench_urls"
 SECURE_HSTS_SECONDS = 0

@@ -126,7 +126,7 @@ class PageCacheMiddleware:
     def _read(key):
         try:
             return cache.get(key)
-        except Exception:  # noqa: BLE001 - a cache outage serves the page uncached
+        except Exception:
             logger.warning("Page cache unreadable", exc_info=True)
             return None
 
@@ -134,5 +134,5 @@ class PageCacheMiddleware:
     def _write(key, entry) -> None:
         try:
             cache.set(key, entry, PAGE_CACHE_SECONDS)
-        except Exception:  # noqa: BLE001
+        except Exception:
             logger.warning("Page cache unwritable", exc_info=True)

@@ -38,10 +38,10 @@ def _saved_or_deleted(sender, instance=None, raw=False, **kwargs) -> None:
 
     if raw:  # fixtures
         return
-    if sender in _shared_models():
-        bump_content_version()
-        purge_from_cdn([])
-    elif isinstance(instance, Page) and kwargs.get("signal") is post_delete and instance.live:
+    # A shared model (menus, settings, snippets) changes every page; so does a live page
+    # deleted without being unpublished first.
+    deleted_live_page = isinstance(instance, Page) and kwargs.get("signal") is post_delete and instance.live
+    if sender in _shared_models() or deleted_live_page:
         bump_content_version()
         purge_from_cdn([])
 

@@ -57,9 +57,9 @@ def page_status(source, found, managed: bool, total: int, translated: int) -> tu
     percent = round(100 * translated / total) if managed and total else 100
     if percent < 100 or not found["live"]:
         return IN_PROGRESS, percent
-    if source.last_published_at and found["last_published_at"]:
-        if source.last_published_at > found["last_published_at"]:
-            return OUTDATED, None
+    published, translated_at = source.last_published_at, found["last_published_at"]
+    if published and translated_at and published > translated_at:
+        return OUTDATED, None
     return CURRENT, None
 
 

@@ -127,7 +127,7 @@ def _prefix_query_compiler():
     return PrefixQueryCompiler
 
 
-def SearchBackend(params):  # noqa: N802  (Wagtail looks a backend up by this name)
+def SearchBackend(params):
     if connection.vendor == "postgresql":
         return LanguagePostgresSearchBackend(params)
     backend = database_backend(params)

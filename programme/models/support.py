@@ -162,7 +162,7 @@ class SupportRequestPage(AbstractEmailForm, BasePage):
         if self.to_address:
             try:
                 self.send_mail(form)
-            except Exception:  # noqa: BLE001 - any mail failure; the submission is kept
+            except Exception:
                 logger.exception("Support request %s stored, but the e-mail could not be sent", submission.pk)
         return submission
 
