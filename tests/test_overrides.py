@@ -52,3 +52,85 @@ def test_page_links_in_rich_text_follow_the_readers_language(code, expected_pref
         rendered = expand_db_html(html)
     assert f'href="{expected_prefix}' in rendered
     assert ('hreflang="nl"' in rendered and 'lang="nl"' in rendered) == marked
+
+
+# --- Wagtail internals routed through the shared memos (home.caching.state) ----------------
+
+
+def test_wagtails_public_filter_still_goes_through_private_q_which_is_ours():
+    import inspect
+
+    from wagtail.query import PageQuerySet
+
+    from home.caching.state import private_q
+
+    assert PageQuerySet.private_q is private_q
+    # public() and not_public() must still build on private_q, or ours would be bypassed.
+    assert "self.private_q()" in inspect.getsource(PageQuerySet.public)
+    assert "self.private_q()" in inspect.getsource(PageQuerySet.not_public)
+
+
+def test_a_restricted_page_leaves_public_listings_through_our_private_q(demo_page):
+    from wagtail.models import PageViewRestriction
+
+    from home.caching.state import new_version
+
+    page = demo_page("nieuwkomers/mag-ik-meedoen")
+    assert Page.objects.public().filter(pk=page.pk).exists()
+    PageViewRestriction.objects.create(page=page, restriction_type="password", password="geheim")
+    new_version()
+    assert not Page.objects.public().filter(pk=page.pk).exists()
+
+
+def test_locale_get_active_is_ours_and_answers_without_a_query(django_assert_num_queries):
+    from home.caching.state import get_active_locale
+
+    assert Locale.get_active.__func__ is get_active_locale
+    with translation.override("ti"):
+        Locale.get_active()  # the memo is filled once
+        with django_assert_num_queries(0):
+            assert Locale.get_active().language_code == "ti"
+
+
+def test_wagtail_still_reads_the_site_we_put_on_the_request(rf):
+    import inspect
+
+    from wagtail.models import Site
+
+    from home.caching.state import site_for_request
+
+    source = inspect.getsource(Site.find_for_request)
+    assert "_wagtail_site" in source and "_find_for_request" in source
+    request = rf.get("/nl/")
+    request._wagtail_site = site_for_request(request)
+    assert Site.find_for_request(request) is request._wagtail_site is not None
+
+
+def test_wagtail_still_takes_the_route_we_put_on_the_request(rf, django_assert_num_queries):
+    from home.serving.routing import route_for_request
+
+    request = rf.get("/nl/nieuwkomers/mag-ik-meedoen/")
+    with translation.override("nl"):
+        route_for_request(request, "nieuwkomers/mag-ik-meedoen/")
+        assert request._wagtail_route_for_request is not None
+        with django_assert_num_queries(0):
+            page, _args, _kwargs = Page.route_for_request(request, "nieuwkomers/mag-ik-meedoen/")
+    assert page.slug == "mag-ik-meedoen"
+
+
+def test_the_admin_script_catalog_address_reaches_ours_not_wagtail_localizes():
+    match = resolve("/admin/localize/jsi18n/")
+    assert match.func.__module__ == "home.editorial.admin_language"
+
+
+def test_django_redis_still_swallows_errors_only_where_ignore_exceptions_says():
+    import inspect
+
+    from django_redis import cache as django_redis_cache
+
+    from home.caching.backends import CircuitBreakerRedisCache
+
+    # The breaker needs the errors: it turns django-redis's own swallowing off.
+    assert "self._ignore_exceptions" in inspect.getsource(django_redis_cache)
+    backend = CircuitBreakerRedisCache("redis://127.0.0.1:1/0", {})
+    assert backend._ignore_exceptions is False
