@@ -79,8 +79,9 @@ def _build(database_url: str, media: Path) -> None:
         LOG_LEVEL="ERROR",
     )
     manage = str(Path(settings.BASE_DIR) / "manage.py")
-    for command in (["migrate", "--no-input"], ["load_demo"], ["setup_roles"]):
-        subprocess.run([sys.executable, manage, *command], env=env, check=True, stdout=subprocess.DEVNULL)  # noqa: S603
+    # One process for migrate, load_demo and setup_roles: one Django start instead of three.
+    command = [sys.executable, manage, "install_demo", "--in-place"]
+    subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL)  # noqa: S603
 
 
 def sqlite_bundle() -> Path:

@@ -5,6 +5,7 @@ per fingerprint of the code and data. An existing database, or PostgreSQL, is mi
 loaded in place, which never overwrites an editor's changes.
 """
 
+import io
 from pathlib import Path
 
 from django.conf import settings
@@ -18,13 +19,20 @@ from toolkit.demo import prepared
 class Command(BaseCommand):
     help = "Create the database with the demo content (a copy of the prepared demo when new), or update it."
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--in-place",
+            action="store_true",
+            help="Migrate and load here, never from the prepared demo (how the prepared demo is built).",
+        )
+
     def handle(self, *args, **options):
-        if connection.vendor == "sqlite":
+        if connection.vendor == "sqlite" and not options["in_place"]:
             name = Path(connection.settings_dict["NAME"])
             connection.close()
             if prepared.install_sqlite_database(name, Path(settings.MEDIA_ROOT)):
                 self.stdout.write(f"Demo database copied into {name.name}")
                 return
         call_command("migrate", "--no-input", verbosity=0)
-        call_command("load_demo", stdout=self.stdout)
-        call_command("setup_roles", verbosity=0, stdout=open("/dev/null", "w"))  # noqa: SIM115
+        call_command("load_demo", stdout=self.stdout if options["verbosity"] else io.StringIO())
+        call_command("setup_roles", verbosity=0, stdout=io.StringIO())
