@@ -47,12 +47,17 @@ KEPT_AS_SOURCE = {"slug", "key"}
 
 
 class DemoLoader:
-    def __init__(self, directory=DEMO_DIR):
+    def __init__(self, directory=DEMO_DIR, render_checklists=checklist_documents):
         self.directory = directory
+        self.render_checklists = render_checklists
         self.site = yaml.safe_load((directory / "site.yaml").read_text(encoding="utf-8"))
         self.tree = yaml.safe_load((directory / "pages.yaml").read_text(encoding="utf-8"))
         self.keys = {group["model"]: group["key"] for group in self.site["snippets"]}
         self.home = None
+
+    def checklists(self) -> list[tuple[str, list[str]]]:
+        """(title, lines) of every checklist document the demo has."""
+        return [(spec["title"], spec["checklist"]) for spec in self.site["documents"]]
 
     def load(self) -> dict[str, list[str]]:
         """Load everything; return the source strings each language lacks a translation for.
@@ -113,7 +118,7 @@ class DemoLoader:
         specs = [spec for spec in self.site["documents"] if spec["title"] not in existing]
         if not specs:
             return
-        files = checklist_documents([(spec["title"], spec["checklist"]) for spec in specs])
+        files = self.render_checklists([(spec["title"], spec["checklist"]) for spec in specs])
         for spec, (extension, content) in zip(specs, files, strict=True):
             name = hashlib.sha1(spec["title"].encode(), usedforsecurity=False).hexdigest()[:10]
             document = Document(title=spec["title"], file_size=len(content))

@@ -6,6 +6,8 @@ loaded in place, which never overwrites an editor's changes.
 """
 
 import io
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from django.conf import settings
@@ -13,7 +15,10 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import connection
 
-from toolkit.demo import prepared
+from toolkit.demo import DemoLoader, prepared
+from toolkit.demo.pdf import checklist_documents
+
+from .load_demo import Command as LoadDemo
 
 
 class Command(BaseCommand):
@@ -33,6 +38,14 @@ class Command(BaseCommand):
             if prepared.install_sqlite_database(name, Path(settings.MEDIA_ROOT)):
                 self.stdout.write(f"Demo database copied into {name.name}")
                 return
-        call_command("migrate", "--no-input", verbosity=0)
-        call_command("load_demo", stdout=self.stdout if options["verbosity"] else io.StringIO())
+        loader = DemoLoader()
+        # The migrations keep one core busy for most of the build; WeasyPrint lays out the
+        # checklist PDFs on the other meanwhile. A forked worker: it touches no database.
+        with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
+            rendering = pool.submit(checklist_documents, loader.checklists())
+            call_command("migrate", "--no-input", verbosity=0)
+            titles = [title for title, _lines in loader.checklists()]
+            rendered = dict(zip(titles, rendering.result(), strict=True))
+        loader.render_checklists = lambda checklists: [rendered[title] for title, _lines in checklists]
+        LoadDemo(stdout=self.stdout if options["verbosity"] else io.StringIO()).load(loader)
         call_command("setup_roles", verbosity=0, stdout=io.StringIO())

@@ -9,7 +9,9 @@ class Command(BaseCommand):
     help = "Create the demo site from the data and PO files in demo/."
 
     def handle(self, *args, **options):
-        loader = DemoLoader()
+        self.load(DemoLoader())
+
+    def load(self, loader: DemoLoader) -> None:
         missing = loader.load()
         untranslated = [f"  {code}: {text}" for code, strings in missing.items() for text in strings]
         if untranslated:
