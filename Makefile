@@ -30,7 +30,7 @@ $(BIN)/.runtime: requirements.txt
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed"'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	test -x $(BIN)/uv || $(BIN)/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
-	$(UV) --compile-bytecode -r requirements.txt
+	$(UV) -r requirements.txt
 	touch $@
 
 $(BIN)/.installed: $(BIN)/.runtime requirements-dev.txt package-lock.json
