@@ -12,6 +12,7 @@ import logging
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from django.db.models import Q
 
 from wagtail.models import (
     Collection,
@@ -146,6 +147,20 @@ def sync_municipality_group(page: MunicipalityPage) -> Group:
     link = (
         MunicipalityRole.objects.filter(cbs_code=page.cbs_code).select_related("group", "collection").first()
     )
+    if link is None:
+        # A CBS code corrected on the page: the role that already serves this municipality
+        # (its group edits the page) follows the new code, rather than a second role being
+        # made for the same group.
+        link = (
+            MunicipalityRole.objects.filter(
+                Q(group__page_permissions__page__translation_key=page.translation_key) | Q(group__name=name)
+            )
+            .select_related("group", "collection")
+            .first()
+        )
+        if link is not None:
+            link.cbs_code = page.cbs_code
+            link.save(update_fields=["cbs_code"])
     if link is None:
         group, _created = Group.objects.get_or_create(name=name)
         root = Collection.get_first_root_node()

@@ -43,10 +43,11 @@ def shared_content(build):
 @pytest.fixture(autouse=True)
 def fresh_content_version():
     """Each test starts with nothing kept: the database is rolled back between tests,
-    which no signal reports, so pages kept by an earlier test would be stale."""
-    from home.caching.state import new_version
+    which takes the content version back with it, so pages kept by an earlier test would
+    be served again."""
+    from home.caching.state import forget
 
-    new_version()
+    forget()
 
 
 @pytest.fixture

@@ -191,6 +191,27 @@ def test_publishing_a_new_municipality_creates_its_group_and_collection_and_rena
     assert not Group.objects.filter(name="Gemeente Haarlem").exists()
 
 
+def test_a_corrected_cbs_code_keeps_the_municipalitys_group_and_later_publishes_work(admin_client, roles):
+    index = Page.objects.get(url_path="/home/gemeenten/")
+    add = reverse("wagtailadmin_pages:add", args=["programme", "municipalitypage", index.pk])
+    assert admin_client.post(add, municipality_form("Haarlem", "GM0393")).status_code == 302
+    page = MunicipalityPage.objects.get(cbs_code="GM0393", locale__language_code="nl")
+    role = MunicipalityRole.objects.get(cbs_code="GM0393")
+
+    edit = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    response = admin_client.post(edit, municipality_form("Haarlem", "GM0392"))  # the right code
+    assert response.status_code == 302, response.content.decode()[:2000]
+    role.refresh_from_db()
+    assert role.cbs_code == "GM0392" and role.group.name == "Gemeente Haarlem"
+    assert MunicipalityRole.objects.filter(group=role.group).count() == 1
+    page.refresh_from_db()
+    assert page.cbs_code == "GM0392" and page.permissions_for_user(group_user(role.group)).can_edit()
+    # The group keeps following the page: a rename after the correction renames it.
+    assert admin_client.post(edit, municipality_form("Haarlemmermeer", "GM0392")).status_code == 302
+    role.group.refresh_from_db()
+    assert role.group.name == "Gemeente Haarlemmermeer"
+
+
 def group_user(group, username="lid"):
     from django.contrib.auth import get_user_model
 

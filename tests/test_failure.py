@@ -76,3 +76,14 @@ def test_a_runaway_statement_is_stopped_by_the_statement_timeout():
     with connection.cursor() as cursor:
         cursor.execute("SHOW statement_timeout")
         assert cursor.fetchone()[0] in ("5s", "5000ms")
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="libpq's options: CI's PostgreSQL run")
+def test_a_frozen_network_is_given_up_on_by_the_client_within_seconds():
+    # A freeze cannot be made on loopback without a firewall (the kernel acknowledges for
+    # any local listener), so this checks that libpq runs with the options that bound it.
+    connection.ensure_connection()
+    dsn = connection.connection.info.dsn
+    for option in ("keepalives=1", "keepalives_idle=1", "keepalives_interval=1", "keepalives_count=2"):
+        assert option in dsn, dsn
+    assert "tcp_user_timeout=2000" in dsn, dsn

@@ -96,3 +96,32 @@ def test_the_confirmation_is_in_the_senders_language(client):
     assert '<html lang="en"' in response.content.decode()
     # The same field names in every language, so submissions line up in the export.
     assert FormSubmission.objects.get(page=english).form_data["uw_vraag"] == ANSWERS["uw_vraag"]
+
+
+def test_the_limit_is_kept_where_every_server_counts_and_refuses_when_it_cannot_count(client, settings):
+    import socket
+
+    from django.test import override_settings
+
+    hung = socket.socket()
+    hung.bind(("127.0.0.1", 0))
+    hung.listen(8)  # accepts and never answers, as a paused Redis does
+    caches = {
+        **settings.CACHES,
+        "default": {
+            "BACKEND": "home.caching.backends.CircuitBreakerRedisCache",
+            "LOCATION": f"redis://127.0.0.1:{hung.getsockname()[1]}/0",
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.2, "SOCKET_TIMEOUT": 0.2},
+        },
+    }
+    try:
+        with override_settings(CACHES=caches):
+            responses = [post(client, ANSWERS, REMOTE_ADDR="203.0.113.20") for _ in range(2)]
+    finally:
+        hung.close()
+    for response in responses:
+        assert response.status_code == 503
+        html = response.content.decode()
+        assert "cannot be accepted at the moment" in html or "kunnen op dit moment" in html
+        assert ANSWERS["uw_vraag"] in html  # what was typed is still in the form
+    assert FormSubmission.objects.count() == 0

@@ -125,9 +125,18 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # A database that does not answer costs seconds, not the worker: connecting gives up
-    # after DB_CONNECT_TIMEOUT, a statement after DB_STATEMENT_TIMEOUT_MS.
+    # after DB_CONNECT_TIMEOUT, a statement after DB_STATEMENT_TIMEOUT_MS (enforced by the
+    # server, so no help when the network freezes). For that, the client's kernel gives up:
+    # on data the server has not acknowledged within tcp_user_timeout, and on a silent
+    # connection after keepalive probes a second apart (answered by the server's kernel
+    # even while a long statement runs, so a slow query is never cut off by them).
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         connect_timeout=int(os.environ.get("DB_CONNECT_TIMEOUT", "2")),
+        keepalives=1,
+        keepalives_idle=1,
+        keepalives_interval=1,
+        keepalives_count=2,
+        tcp_user_timeout=int(os.environ.get("DB_NETWORK_TIMEOUT_MS", "2000")),
         options=f"-c statement_timeout={int(os.environ.get('DB_STATEMENT_TIMEOUT_MS', '5000'))}",
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -10,6 +10,7 @@ import tempfile
 os.environ.setdefault("SECRET_KEY", "bench-only-secret-key-not-for-production")
 os.environ.setdefault("WAGTAILADMIN_BASE_URL", "http://127.0.0.1")
 os.environ.setdefault("EMAIL_URL", "consolemail://")
+os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/14")
 os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
 os.environ.setdefault("DATABASE_URL", f"sqlite:///{os.path.abspath('.local/bench.sqlite3')}")

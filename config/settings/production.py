@@ -25,6 +25,10 @@ SECRET_KEY = required_env("SECRET_KEY")
 WAGTAILADMIN_BASE_URL = required_env("WAGTAILADMIN_BASE_URL")
 # Mail must work in production: the review workflow sends it.
 required_env("EMAIL_URL")
+# Every app server shares one cache: the page cache, and the per-address limits that
+# would multiply by the number of processes if each kept its own count. (What is current
+# is in the database, so no process serves stale pages either way.)
+required_env("REDIS_URL")
 
 SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
 if SENTRY_DSN:

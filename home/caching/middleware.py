@@ -19,10 +19,11 @@ cookie or used a CSRF token.
 
 import hashlib
 import logging
+from urllib.parse import unquote_plus
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.utils.cache import patch_cache_control
 
 from home.caching.state import content_version
@@ -90,6 +91,30 @@ class CacheHeadersMiddleware:
         )
 
 
+# Campaign and click identifiers: they change nothing a page shows, but each new value
+# would store another copy of it.
+TRACKING_PREFIXES = ("utm_",)
+TRACKING_NAMES = {"fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "_ga", "igshid", "yclid"}
+
+
+def _tracking(name: str) -> bool:
+    name = name.lower()
+    return name in TRACKING_NAMES or name.startswith(TRACKING_PREFIXES)
+
+
+def _drop_tracking_parameters(request) -> None:
+    """Read pages as if the tracking parameters were not there: one copy per page, and
+    no view can echo them into links."""
+    query = request.META.get("QUERY_STRING", "")
+    if not query:
+        return
+    pairs = [pair for pair in query.split("&") if pair and not _tracking(unquote_plus(pair.split("=", 1)[0]))]
+    kept = "&".join(pairs)
+    if kept != query:
+        request.META["QUERY_STRING"] = kept
+        request.GET = QueryDict(kept)
+
+
 class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -97,6 +122,7 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not _cacheable_request(request):
             return self.get_response(request)
+        _drop_tracking_parameters(request)
         key = self._key(request)
         entry = self._read(key)
         if entry is not None:
@@ -107,7 +133,11 @@ class PageCacheMiddleware:
             response["X-Page-Cache"] = "hit"
             return response
         response = self.get_response(request)
-        if getattr(response, SHAREABLE, False) and not response.streaming:
+        if (
+            getattr(response, SHAREABLE, False)
+            and not response.streaming
+            and not key.startswith("page:fresh-")
+        ):
             headers = [(name, value) for name, value in response.items() if name.lower() != "set-cookie"]
             self._write(key, (response.status_code, headers, response.content))
             response["X-Page-Cache"] = "miss"

@@ -2,16 +2,20 @@
 
 Everything a public page shows comes from pages, snippets, settings, images, locales,
 sites and view restrictions. Whenever one of those changes (home.caching.signal_handlers), the
-*content version* in the shared cache is bumped. Everything kept between requests is keyed
-by that version, so one bump makes every app server rebuild:
+*content version* is raised. It lives in the database (home.caching.models), raised in the
+change's own transaction, so every process on every node reads the same number, and a
+change that committed has always raised it: a hung or lost cache cannot drop a bump.
+Everything kept between requests is keyed by that version, so one bump makes every app
+server rebuild:
 
 - per-process memos (`memo`): sites, locales, view restrictions, page routes; read once
   per process and version instead of several times per request;
 - page furniture (navigation, footer) in the `furniture` cache, per language;
-- whole anonymous pages (home.caching.middleware).
+- rendered fragments, guide and poster PDFs, whole anonymous pages (home.caching.middleware).
 
-The version is read once per request (ContentVersionMiddleware). When the cache is down,
-every request gets a fresh version: nothing stale is served, the site is only slower.
+The version is read once per request (ContentVersionMiddleware), one primary-key read
+where a cache read used to be. When the database cannot answer, every request gets a
+version of its own: nothing stale is served.
 """
 
 import itertools
@@ -20,57 +24,67 @@ import time
 from contextvars import ContextVar
 
 from django.conf import settings
-from django.core.cache import cache
-from django.db import transaction
-from django.db.models import Q
+from django.db import connection
+from django.db.models import F, Q, Value
+from django.db.models.functions import Greatest
 from django.utils.translation import get_language
 
-VERSION_KEY = "aandeslag:content-version"
-_request_version: ContextVar[int | None] = ContextVar("content_version", default=None)
+_request_version: ContextVar[str | None] = ContextVar("content_version", default=None)
 _fresh = itertools.count()
+# Raised only by `forget()` (tests, whose rolled-back transactions take the version back).
+_epoch = 0
 
 
-def _read_version() -> int:
+def _read_version() -> str:
     try:
-        version = cache.get(VERSION_KEY)
-        if version is None:
-            # First start, or the cache lost it: a number no earlier version can equal.
-            cache.add(VERSION_KEY, time.time_ns(), timeout=None)
-            version = cache.get(VERSION_KEY)
-    except Exception:  # noqa: BLE001 - the cache backend's own errors vary; none may break a page
-        version = None
-    # Without a cache every reader gets a number of its own, so nothing is reused.
-    return version if version is not None else -(time.time_ns() + next(_fresh))
+        with connection.cursor() as cursor:
+            # The hottest query of the site: raw, without the ORM's compilation.
+            cursor.execute("SELECT value FROM caching_contentversion WHERE id = 1")
+            row = cursor.fetchone()
+        if row is None:  # a flushed database: any number no earlier version can equal
+            from home.caching.models import ContentVersion
+
+            row = (ContentVersion.objects.get_or_create(pk=1, defaults={"value": time.time_ns()})[0].value,)
+    except Exception:  # noqa: BLE001 - the database's errors vary; a page without the version is only slower
+        # Without the version every reader gets a number of its own, so nothing is reused.
+        return f"fresh-{time.time_ns()}-{next(_fresh)}"
+    return f"{row[0]}.{_epoch}"
 
 
-def content_version() -> int:
+def content_version() -> str:
     """The version for this request, read once; outside a request, read each time."""
     version = _request_version.get()
     return version if version is not None else _read_version()
 
 
 def bump_content_version(**_kwargs) -> None:
-    """Make everything kept stale, now and again when the transaction commits.
+    """Make everything kept stale: the version is raised in the change's transaction.
 
-    Now, so that this process stops serving what it kept; at commit, so that a page read
-    by another process between the two, still showing the old content, is not kept
-    under the new version.
+    Readers in other processes see the old number with the old content until the change
+    commits, and the new number with the new content after: what they keep between the
+    two is kept under the old number, which nobody reads once the change is visible.
     """
     new_version()
-    transaction.on_commit(new_version)
 
 
 def new_version() -> None:
-    try:
-        try:
-            version = cache.incr(VERSION_KEY)
-        except ValueError:  # not in the cache: any new number will do
-            cache.set(VERSION_KEY, time.time_ns(), timeout=None)
-            version = cache.get(VERSION_KEY)
-    except Exception:  # noqa: BLE001 - a cache outage must not stop an editor from publishing
-        version = None
+    from home.caching.models import ContentVersion
+
+    raised = ContentVersion.objects.filter(pk=1).update(value=Greatest(F("value") + 1, Value(time.time_ns())))
+    if not raised:
+        ContentVersion.objects.get_or_create(pk=1, defaults={"value": time.time_ns()})
     if _request_version.get() is not None:
-        _request_version.set(version if version is not None else _read_version())
+        _request_version.set(_read_version())
+    _memo.clear()
+
+
+def forget() -> None:
+    """Drop what this process keeps and key what it keeps next afresh (tests: a rolled-back
+    transaction takes the version back to a number earlier tests kept pages under)."""
+    global _epoch
+    _epoch += 1
+    if _request_version.get() is not None:
+        _request_version.set(_read_version())
     _memo.clear()
 
 

@@ -141,7 +141,14 @@ class SupportRequestPage(AbstractEmailForm, BasePage):
                 return self._refuse(
                     request, _("This form seems to have been filled in automatically. Nothing was sent.")
                 )
-            if over_limit(request):
+            limited = over_limit(request)
+            if limited is None:
+                return self._refuse(
+                    request,
+                    _("Requests cannot be accepted at the moment. Please try again in a few minutes."),
+                    status=503,
+                )
+            if limited:
                 return self._refuse(
                     request,
                     _("Many requests came from your address this hour. Please try again later."),
@@ -152,6 +159,8 @@ class SupportRequestPage(AbstractEmailForm, BasePage):
     def _refuse(self, request, message, status=400):
         context = self.get_context(request)
         context["refusal"] = message
+        # What the visitor typed stays in the form, to send again later.
+        context["form"] = self.get_form(request.POST, page=self, user=request.user)
         return render(request, self.template, context, status=status)
 
     def process_form_submission(self, form):
@@ -167,14 +176,18 @@ class SupportRequestPage(AbstractEmailForm, BasePage):
         return submission
 
 
-def over_limit(request) -> bool:
-    """Count this address's requests in the last hour; the address is kept only as a hash."""
+def over_limit(request) -> bool | None:
+    """Count this address's requests in the last hour in the cache every app server shares
+    (the address is kept only as a hash). None when the count cannot be kept: the form
+    then refuses, rather than letting a robot through while the cache is down."""
     from axes.helpers import get_client_ip_address
 
     address = get_client_ip_address(request) or "unknown"
     key = "support-requests:" + hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()[:32]
+    if getattr(cache, "is_open", lambda: False)():  # the circuit breaker knows the cache is out
+        return None
     try:
         cache.add(key, 0, timeout=60 * 60)
         return cache.incr(key) > REQUESTS_PER_HOUR
-    except Exception:  # noqa: BLE001 - without a cache there is no limit, and no outage
-        return False
+    except Exception:  # noqa: BLE001 - the cache backend's errors vary; each means "cannot count"
+        return None
