@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.urls import reverse
 
-from wagtail.models import Collection, GroupCollectionPermission, Locale, Page
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Locale, Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 import pytest
@@ -445,3 +445,104 @@ def test_each_group_edits_and_publishes_where_it_should_and_nowhere_else(
     user = member(django_user_model, group, "lid")
     permissions = pages(*target).permissions_for_user(user)
     assert (permissions.can_edit(), permissions.can_publish()) == (can_edit, can_publish)
+
+
+# Bulk actions on users pass the same guard ---------------------------------------------
+
+
+def bulk(client, action, ids, data):
+    query = "&".join(f"id={pk}" for pk in ids)
+    return client.post(f"/admin/bulk/auth/user/{action}/?{query}", data)
+
+
+def test_a_pharos_editor_cannot_put_themselves_in_a_mightier_group_by_bulk_action(
+    editor_client, django_user_model
+):
+    editor = django_user_model.objects.get(username="redacteur")
+    mighty = Group.objects.create(name="Groepsbeheer")
+    mighty.permissions.add(Permission.objects.get(content_type__app_label="auth", codename="change_group"))
+    response = bulk(editor_client, "assign_role", [editor.pk], {"role": mighty.pk})
+    assert response.status_code == 403
+    assert not editor.groups.filter(pk=mighty.pk).exists()
+
+
+def test_a_group_with_page_rights_above_the_managers_own_is_not_grantable(client, roles, django_user_model):
+    """Page rights count as rights: who holds them on one municipality cannot hand them
+    out on the whole tree, only on that municipality."""
+    from home.operations.users import grantable_groups
+
+    nijmegen = MunicipalityPage.objects.get(slug="nijmegen", locale__language_code="nl")
+    edit = Permission.objects.get(content_type__app_label="wagtailcore", codename="change_page")
+    managers = Group.objects.create(name="Accountbeheer Nijmegen")
+    managers.permissions.add(
+        *Permission.objects.filter(codename__in=["access_admin", "change_user"]),
+    )
+    GroupPagePermission.objects.create(group=managers, page=nijmegen, permission=edit)
+    manager = member(django_user_model, "Accountbeheer Nijmegen", "beheerder")
+    wide = Group.objects.create(name="Alles bewerken")
+    GroupPagePermission.objects.create(group=wide, page=Page.get_first_root_node(), permission=edit)
+    narrow = Group.objects.create(name="Nijmegen bewerken")
+    GroupPagePermission.objects.create(group=narrow, page=nijmegen, permission=edit)
+    grantable = set(grantable_groups(manager))
+    assert wide not in grantable and narrow in grantable
+
+    other = django_user_model.objects.create_user("nieuw", "nieuw@example.org", STRONG)
+    client.force_login(manager)
+    assert bulk(client, "assign_role", [other.pk], {"role": wide.pk}).status_code == 403
+    assert not other.groups.exists()
+    assert bulk(client, "assign_role", [other.pk], {"role": narrow.pk}).status_code == 302
+    assert other.groups.filter(pk=narrow.pk).exists()
+
+
+@pytest.mark.parametrize(
+    ("action", "data"), [("set_active_state", {"mark_as_active": "False"}), ("delete", {})]
+)
+def test_a_pharos_editor_cannot_deactivate_or_delete_a_superuser_by_bulk_action(
+    editor_client, django_user_model, action, data
+):
+    boss = django_user_model.objects.create_superuser("baas", "baas@example.org", STRONG)
+    plain = django_user_model.objects.create_user("gewoon", "gewoon@example.org", STRONG)
+    response = bulk(editor_client, action, [plain.pk, boss.pk], data)
+    assert response.status_code == 403
+    assert django_user_model.objects.filter(pk=boss.pk, is_active=True).exists()
+    assert django_user_model.objects.filter(pk=plain.pk, is_active=True).exists()  # nothing changed
+
+
+def test_a_pharos_editor_cannot_delete_a_superuser_through_the_delete_view(editor_client, django_user_model):
+    boss = django_user_model.objects.create_superuser("baas", "baas@example.org", STRONG)
+    url = reverse("wagtailusers_users:delete", args=[boss.pk])
+    for response in (editor_client.get(url), editor_client.post(url)):
+        # Wagtail's admin answers a refusal with a redirect to the dashboard and a message.
+        assert (response.status_code, response.get("Location")) in ((403, None), (302, "/admin/"))
+    assert django_user_model.objects.filter(pk=boss.pk).exists()
+
+
+def test_every_admin_url_that_changes_users_or_groups_refuses_a_superuser_target(
+    editor_client, django_user_model
+):
+    """A sweep over the user and group URLs an editor can reach, with a superuser as target."""
+    from django.urls import get_resolver
+
+    boss = django_user_model.objects.create_superuser("baas", "baas@example.org", STRONG)
+    names = [
+        f"{namespace}:{name}"
+        for namespace in ("wagtailusers_users", "wagtailusers_groups")
+        for name in get_resolver().namespace_dict[namespace][1].reverse_dict
+        if isinstance(name, str)
+    ]
+    assert "wagtailusers_users:edit" in names and "wagtailusers_users:delete" in names
+    for name in names:
+        try:
+            url = reverse(name, args=[boss.pk])
+        except Exception:  # noqa: BLE001, S112 - a URL that takes no account is not about one
+            continue
+        if name.startswith("wagtailusers_groups:"):
+            continue  # groups: editors hold no group rights; their views refuse them all
+        response = editor_client.post(url, {"is_active": "", "email": "x@example.org"})
+        assert response.status_code in (403, 302, 405), (name, response.status_code)
+        boss.refresh_from_db()
+        assert boss.is_active and boss.email == "baas@example.org", name
+    for action in ("assign_role", "set_active_state", "delete"):
+        assert bulk(editor_client, action, [boss.pk], {"mark_as_active": "False"}).status_code in (403, 200)
+        boss.refresh_from_db()
+        assert boss.is_active and boss.groups.count() == 0
