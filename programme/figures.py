@@ -5,7 +5,6 @@ the CBS code and the figures). Everything here is counted from the live, public 
 the chart on the programme page, the CSV and the JSON always agree with the pages.
 """
 
-import csv
 import datetime
 import io
 from collections import Counter, defaultdict
@@ -13,6 +12,8 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db.models import Count, Sum
+
+from home import spreadsheets
 
 from .models import MunicipalityPage, Province, YearlyFigure
 
@@ -142,7 +143,7 @@ def as_csv(figures: NationalFigures) -> str:
     """One row per municipality and year (a municipality without figures: one row without
     a year); the date and the licence on every row, so no row travels without them."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = spreadsheets.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for m in figures.municipalities:
         base = [

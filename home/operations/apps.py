@@ -14,6 +14,11 @@ class OperationsConfig(AppConfig):
     verbose_name = "Security and operations"
     default_auto_field = "django.db.models.BigAutoField"
 
+    def ready(self):
+        from home import spreadsheets
+
+        spreadsheets.install()
+
 
 class UsersConfig(WagtailUsersAppConfig):
     """Wagtail's user admin with the guards of `home.operations.users` (listed instead of

@@ -1,6 +1,5 @@
 """The admin's "Wat wordt gelezen" report and the dashboard panel (home.reading.views counts)."""
 
-import csv
 import datetime
 
 from django import forms
@@ -13,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets import AdminDateInput
 
+from home import spreadsheets
 from home.i18n import language_name
 from home.reading.views import figures
 
@@ -45,7 +45,7 @@ def reading_report(request):
     if request.GET.get("export") == "csv":
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="gelezen-{start}-{end}.csv"'
-        writer = csv.writer(response)
+        writer = spreadsheets.writer(response)
         writer.writerow(["page_id", "title", "section", "language", "views", "from", "until"])
         for row in data["pages"]:
             writer.writerow(
