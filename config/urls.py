@@ -55,9 +55,11 @@ urlpatterns += i18n_patterns(
     path("sw.js", offline.service_worker, name="service_worker"),
     path("offline/", offline.offline, name="offline"),
     path("manifest.webmanifest", offline.manifest, name="webmanifest"),
+    # Wagtail's password and login forms for private pages (`_util/...`) before the page
+    # route, which would take `_util/login/` for a page path and answer 404.
+    *[pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"],
     # Before Wagtail's own: the same pattern and name, so page URLs reverse to it.
     re_path(serve_pattern, serving_views.serve, name="wagtail_serve"),
-    path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
 

@@ -94,6 +94,7 @@ def setup_roles() -> dict[str, Group]:
     editor_perms += [("home", "change_sitesettings"), ("wagtail_localize", "submit_translation")]
     editor_perms += [("auth", f"{action}_user") for action in ("add", "change", "delete")]
     editor_perms += [("wagtailcore", "add_workflow"), ("wagtailcore", "change_workflow")]
+    editor_perms += [("reading", "view_pageviewcount")]  # the reading report
     editors = _group(PHAROS_EDITORS, editor_perms)
     _page_perms(editors, root, ALL_PAGE_PERMISSIONS)
     _media_perms(editors, MEDIA)

@@ -139,3 +139,15 @@ def test_django_redis_still_swallows_errors_only_where_ignore_exceptions_says():
     assert "self._ignore_exceptions" in inspect.getsource(django_redis_cache)
     backend = CircuitBreakerRedisCache("redis://127.0.0.1:1/0", {})
     assert backend._ignore_exceptions is False
+
+
+def test_wagtails_csv_export_still_builds_each_cell_with_preprocess_field_value():
+    import inspect
+
+    from wagtail.admin.views.mixins import SpreadsheetExportMixin
+
+    # Ours wraps it; an upgrade that builds CSV cells elsewhere would bypass it.
+    assert getattr(SpreadsheetExportMixin.preprocess_field_value, "neutralises_formulas", False)
+    assert "self.preprocess_field_value(field, value, self.FORMAT_CSV)" in inspect.getsource(
+        SpreadsheetExportMixin.write_csv_row
+    )

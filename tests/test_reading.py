@@ -113,3 +113,30 @@ def test_the_report_totals_match_the_visits_made(admin_client):
     utrecht_ar = Page.objects.get(url_path__endswith="/in-utrecht/", locale__language_code="ar")
     assert f"/admin/pages/{utrecht_ar.pk}/edit/" in panel and "<td>ar</td><td>4</td>" in panel
     assert "<td>nl</td>" not in panel  # the Dutch home page is no newcomer page
+
+
+def test_a_private_page_is_not_counted(client):
+    from wagtail.models import PageViewRestriction
+
+    page = Page.objects.get(url_path="/home/succesfactoren/laagdrempelig/")
+    PageViewRestriction.objects.create(page=page, restriction_type="password", password="geheim-woord")
+    client.get(f"/teller/{page.pk}/", **BROWSER)
+    assert not PageViewCount.objects.filter(page=page).exists()
+
+
+@pytest.mark.parametrize("role", ["Moderatoren", "Gemeente Utrecht", "Vertalers ትግርኛ (ti)"])
+def test_the_reading_report_is_for_pharos_editors_only(client, roles, django_user_model, role):
+    from .conftest import member
+
+    page = Page.objects.get(url_path="/home/succesfactoren/laagdrempelig/")
+    PageViewCount.objects.create(page=page, language="nl", day=timezone.localdate(), views=4)
+    client.force_login(member(django_user_model, role, "lezer"))
+    for url in ("/admin/reports/reading/", "/admin/reports/reading/?export=csv"):
+        response = client.get(url)
+        assert response.status_code in (302, 403) and page.title not in response.content.decode()
+    assert "/admin/reports/reading/" not in client.get("/admin/").content.decode()
+
+    editor = Client()
+    editor.force_login(member(django_user_model, "Pharos-redacteuren", "redacteur"))
+    assert editor.get("/admin/reports/reading/").status_code == 200
+    assert page.title in editor.get("/admin/reports/reading/?export=csv").content.decode()

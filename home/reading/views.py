@@ -22,7 +22,7 @@ from wagtail.models import Page
 
 from crawlerdetect import CrawlerDetect
 
-from home.caching.state import locale_by_id
+from home.caching.state import locale_by_id, restricted_paths
 from home.reading.models import PageViewCount
 
 logger = logging.getLogger(__name__)
@@ -57,9 +57,10 @@ def counter(request, page_id: int) -> HttpResponse:
         return response
     try:
         # The page's language from the locales kept in memory: no join on a hot path.
-        locale_id = Page.objects.filter(pk=page_id, live=True).values_list("locale_id", flat=True).first()
-        locale = locale_by_id(locale_id) if locale_id is not None else None
-        if locale is not None:
+        row = Page.objects.filter(pk=page_id, live=True).values_list("locale_id", "path").first()
+        locale = locale_by_id(row[0]) if row is not None else None
+        # A private page's readers are its members: not the public's reading.
+        if locale is not None and not any(row[1].startswith(path) for path in restricted_paths()):
             count(page_id, locale.language_code, timezone.localdate())
     except DatabaseError:
         logger.warning("A page view was not counted: the database is unavailable", exc_info=True)
