@@ -27,6 +27,7 @@ urlpatterns = [
     path("taal/", serving_views.choose_language, name="choose_language"),
     path("teller/<int:page_id>/", reading_views.counter, name="page_counter"),
     path("robots.txt", serving_views.robots_txt, name="robots_txt"),
+    path(".well-known/security.txt", operations_views.security_txt, name="security_txt"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),

@@ -141,6 +141,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# /.well-known/security.txt (RFC 9116): where vulnerabilities are reported.
+SECURITY_CONTACT = os.environ.get("SECURITY_CONTACT", "mailto:aandeslag@pharos.nl")
+SECURITY_TXT_EXPIRES = os.environ.get("SECURITY_TXT_EXPIRES", "")
+
 # A local-memory cache unless REDIS_URL points at Redis, which app servers then share.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:

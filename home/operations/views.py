@@ -2,6 +2,7 @@
 page that must render whatever failed."""
 
 import concurrent.futures
+import datetime
 import logging
 import time
 import uuid
@@ -99,3 +100,23 @@ def server_error(request, template_name="500.html") -> HttpResponse:
         logger.exception("Could not render the 500 page")
         body = FALLBACK_500
     return HttpResponseServerError(body)
+
+
+def security_txt(request) -> HttpResponse:
+    """How to report a vulnerability (RFC 9116): who to write to, until when this holds.
+
+    The contact is SECURITY_CONTACT; the expiry is SECURITY_TXT_EXPIRES (an ISO date) when
+    the operator fixes one, else half a year from today, as the RFC asks for a date less
+    than a year ahead and the contact is kept in the deployment's own settings.
+    """
+    expires = settings.SECURITY_TXT_EXPIRES or (
+        datetime.datetime.now(datetime.UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+        + datetime.timedelta(days=182)
+    ).strftime("%Y-%m-%dT%H:%M:%SZ")
+    lines = [
+        f"Contact: {settings.SECURITY_CONTACT}",
+        f"Expires: {expires}",
+        "Preferred-Languages: nl, en",
+        f"Canonical: {request.build_absolute_uri('/.well-known/security.txt')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
