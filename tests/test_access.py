@@ -140,6 +140,20 @@ def test_one_address_trying_many_accounts_is_locked(client, roles, django_user_m
     assert login(client, "moderator", STRONG, address="192.0.2.5").status_code == 429
 
 
+@pytest.mark.parametrize(
+    "password",
+    ["aandeslag2026", "Aan-de-Slag-2026!", "PHAROS.wachtwoord", "ikwooninutrecht99", "zwolle-2026-zomer"],
+)
+def test_passwords_made_of_the_sites_own_names_are_refused(django_user_model, password):
+    user = django_user_model(username="iemand", email="iemand@example.org")
+    with pytest.raises(ValidationError, match="name of the site|naam van de site"):
+        validate_password(password, user)
+
+
+def test_a_strong_password_without_the_sites_names_passes(django_user_model):
+    validate_password(STRONG, django_user_model(username="iemand", email="iemand@example.org"))
+
+
 @pytest.mark.parametrize("password", ["editor123", "Nijmegen", "password1234", "redacteur2024!"])
 def test_weak_passwords_are_refused(django_user_model, password):
     user = django_user_model(username="redacteur", email="redacteur@example.org")

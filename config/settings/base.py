@@ -193,6 +193,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # The site's own names: the first guesses at its accounts.
+    {"NAME": "programme.passwords.SiteWordsValidator"},
 ]
 
 # Login throttling (django-axes): five failures lock the account and, separately, the
