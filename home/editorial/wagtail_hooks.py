@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from home.editorial import po_upload
+from home.editorial import po_upload, review
 from home.editorial.admin_language import LocalizeJavaScriptCatalog, admin_head_html
 from home.editorial.stale_report import StalePagesView
 from home.editorial.translation_status import translation_status_view
@@ -30,7 +30,22 @@ def admin_urls():
             po_upload.upload_pofile,
             name="safe_upload_pofile",
         ),
+        # Translators submit for review; the tree-changing actions wagtail-localize offers at
+        # these same addresses are for those who may publish (home.editorial.review).
+        path(
+            "localize/translate/<int:translation_id>/submit-for-review/",
+            review.submit_translation,
+            name="submit_translation_for_review",
+        ),
+        path(
+            "localize/translate/<int:translation_id>/disable/", review.stop_translation, name="guarded_stop"
+        ),
+        path("localize/page/<int:page_id>/convert_to_alias/", review.convert_to_alias, name="guarded_alias"),
     ]
+
+
+hooks.register("before_delete_page", review.refuse_unless_publisher)
+hooks.register("before_move_page", review.refuse_unless_publisher)
 
 
 @hooks.register("register_admin_menu_item")
