@@ -90,3 +90,27 @@ def test_a_translator_may_not_delete_move_unsync_or_alias(translator, tigrinya):
     page.refresh_from_db()
     assert Page.objects.filter(pk=page.pk).exists() and page.alias_of_id is None
     assert Translation.objects.get(pk=translation.pk).enabled
+
+
+def test_the_translator_sees_their_languages_pages_with_their_true_state(
+    translator, tigrinya, django_user_model
+):
+    from wagtail_localize.models import StringTranslation
+
+    from home.editorial.translation_status import IN_PROGRESS, translation_report
+
+    page, translation = tigrinya
+    user = django_user_model.objects.get(username="vertaler-ti")
+    # One string of the page untranslated again: the translation is in progress.
+    segment = StringSegment.objects.filter(context__object_id=translation.source.object_id).first()
+    StringTranslation.objects.filter(
+        translation_of_id=segment.string_id, locale=page.locale, context_id=segment.context_id
+    ).delete()
+    report = translation_report(user)
+    assert [entry["code"] for entry in report] == ["ti"]
+    tigrinya_pages = report[0]["pages"]
+    assert tigrinya_pages and report[0]["counts"]["current"] > 0
+    mine = next(p for p in tigrinya_pages if p["source"].translation_key == page.translation_key)
+    assert mine["status"] == IN_PROGRESS and mine["percent"] < 100
+    html = translator.get("/admin/translation-status/?language=ti").content.decode()
+    assert mine["source"].title in html  # the listing shows the translator their pages

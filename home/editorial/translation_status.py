@@ -66,11 +66,22 @@ def page_status(source, found, managed: bool, total: int, translated: int) -> tu
 def translation_report(user=None) -> list[dict]:
     """Per language, each expected page's status, in five queries whatever the number of pages.
 
-    With a user, only the Dutch pages that user may edit are listed.
+    With a user, only what that user may edit: a Dutch page they may edit in every language,
+    and for a translator, who edits only their own language's tree, the Dutch pages whose
+    translation into that language they may edit, in that language only (a page not yet
+    translated is theirs to ask for, not to make, so it is listed for editors).
     """
     sources = Page.objects.live().filter(locale__language_code=settings.LANGUAGE_CODE, depth__gt=1)
+    languages = None  # every language
     if user is not None:
-        sources = sources & PagePermissionPolicy().instances_user_has_permission_for(user, "change")
+        editable = PagePermissionPolicy().instances_user_has_permission_for(user, "change")
+        own_sources = sources & editable
+        if not user.is_superuser and not own_sources.exists():
+            translated = editable.exclude(locale__language_code=settings.LANGUAGE_CODE)
+            languages = set(translated.values_list("locale__language_code", flat=True).distinct())
+            sources = sources.filter(translation_key__in=translated.values("translation_key"))
+        else:
+            sources = own_sources
     sources = list(sources.select_related("content_type").order_by("path"))
     keys = [p.translation_key for p in sources]
     translations = defaultdict(dict)
@@ -89,7 +100,7 @@ def translation_report(user=None) -> list[dict]:
     totals, done = segment_progress(keys)
     report = []
     for code, _name in settings.LANGUAGES:
-        if code == settings.LANGUAGE_CODE:
+        if code == settings.LANGUAGE_CODE or (languages is not None and code not in languages):
             continue
         pages = []
         for source in sources:
