@@ -99,8 +99,12 @@ def setup_roles() -> dict[str, Group]:
     _page_perms(editors, root, ALL_PAGE_PERMISSIONS)
     _media_perms(editors, MEDIA)
 
+    # Moderators approve or reject what is submitted, and nothing else: no page rights of
+    # their own. The review task (below) opens a submitted page's editor to them and
+    # publishes what they approve; they cannot edit, publish, unpublish, move, delete or
+    # restrict anything outside it. Rights an earlier release gave them are taken back.
     moderators = _group(MODERATORS, [])
-    _page_perms(moderators, root, ["change", "publish", "lock", "unlock"])
+    GroupPagePermission.objects.filter(group=moderators).delete()
     _media_perms(moderators, ["choose_image", "choose_document"])
 
     groups = {PHAROS_EDITORS: editors, MODERATORS: moderators}

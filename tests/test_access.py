@@ -327,7 +327,7 @@ def test_the_demo_accounts_log_in_and_each_sees_exactly_its_part(client, roles, 
     expected = {
         # username: {page: (can edit, can publish)}
         "redacteur": {nl_utrecht: (True, True), nl_nijmegen: (True, True), ti_page: (True, True)},
-        "moderator": {nl_utrecht: (True, True), ti_page: (True, True)},
+        "moderator": {nl_utrecht: (False, False), ti_page: (False, False)},  # approves in review only
         "utrecht": {nl_utrecht: (True, False), nl_nijmegen: (False, False), ti_page: (False, False)},
         "vertaler-ti": {ti_page: (True, False), nl_page: (False, False), nl_utrecht: (False, False)},
     }  # fmt: skip
@@ -438,8 +438,8 @@ def test_the_document_chooser_hides_other_municipalities_documents(
     [
         (PHAROS_EDITORS, ("nl", "/gemeenten/nijmegen/"), True, True),
         (PHAROS_EDITORS, ("ti", "/nieuwkomers/"), True, True),
-        (MODERATORS, ("en", "/succesfactoren/"), True, True),
-        (MODERATORS, ("nl", "/handreikingen/matchen/"), True, True),
+        (MODERATORS, ("en", "/succesfactoren/"), False, False),
+        (MODERATORS, ("nl", "/handreikingen/matchen/"), False, False),
         ("utrecht", ("nl", "/gemeenten/utrecht/"), True, False),
         ("utrecht", ("en", "/gemeenten/utrecht/"), True, False),
         ("utrecht", ("nl", "/gemeenten/nijmegen/"), False, False),

@@ -145,6 +145,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 SECURITY_CONTACT = os.environ.get("SECURITY_CONTACT", "mailto:aandeslag@pharos.nl")
 SECURITY_TXT_EXPIRES = os.environ.get("SECURITY_TXT_EXPIRES", "")
 
+# An approved review publishes the revision on the strength of the approval (moderators
+# hold no page rights of their own), see home/editorial/workflow.py.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "home.editorial.workflow.publish_approved"
+
 # A local-memory cache unless REDIS_URL points at Redis, which app servers then share.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
