@@ -85,12 +85,13 @@ def test_images_and_renditions_go_to_the_bucket_with_same_origin_urls(bucket):
     assert (rendition.width, rendition.height) == (400, 266)
 
 
-def test_documents_are_served_through_wagtails_view_from_the_bucket(client, bucket):
+def test_documents_are_served_through_wagtails_view_from_the_bucket(admin_client, bucket):
     document = get_document_model().objects.create(
         title="Handreiking", file=ContentFile(b"<script>alert(1)</script>", name="handreiking.txt")
     )
     assert document.file.name in keys(bucket)
-    response = client.get(document.url)
+    # Used on no public page yet: served to who may see its collection (home.operations.media_access).
+    response = admin_client.get(document.url)
     assert document.url.startswith("/documents/")
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == b"<script>alert(1)</script>"
