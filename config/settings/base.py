@@ -145,6 +145,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 SECURITY_CONTACT = os.environ.get("SECURITY_CONTACT", "mailto:aandeslag@pharos.nl")
 SECURITY_TXT_EXPIRES = os.environ.get("SECURITY_TXT_EXPIRES", "")
 
+# The admin's password reset tells when no mail can be sent (home/operations/password_reset.py).
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "home.operations.password_reset.HonestPasswordResetForm"  # noqa: S105 - a class path
+
 # An approved review publishes the revision on the strength of the approval (moderators
 # hold no page rights of their own), see home/editorial/workflow.py.
 WAGTAIL_FINISH_WORKFLOW_ACTION = "home.editorial.workflow.publish_approved"

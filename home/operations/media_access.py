@@ -14,24 +14,33 @@ nowhere public is not anyone's to download by guessing its number.
 
 from django.http import Http404
 
+from wagtail.documents import get_document_model
 from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
-from wagtail.documents.permissions import permission_policy as document_policy
+from wagtail.images import get_image_model
 from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
-from wagtail.images.permissions import permission_policy as image_policy
 from wagtail.models import Page, ReferenceIndex
+from wagtail.permissions import policy_registry
 
 ACTIONS = ["choose", "change"]
 
 
+def image_policy():
+    return policy_registry.get_by_type(get_image_model())
+
+
+def document_policy():
+    return policy_registry.get_by_type(get_document_model())
+
+
 class ScopedImagesAdminAPIViewSet(ImagesAdminAPIViewSet):
     def get_queryset(self):
-        allowed = image_policy.instances_user_has_any_permission_for(self.request.user, ACTIONS)
+        allowed = image_policy().instances_user_has_any_permission_for(self.request.user, ACTIONS)
         return super().get_queryset().filter(pk__in=allowed.values("pk"))
 
 
 class ScopedDocumentsAdminAPIViewSet(DocumentsAdminAPIViewSet):
     def get_queryset(self):
-        allowed = document_policy.instances_user_has_any_permission_for(self.request.user, ACTIONS)
+        allowed = document_policy().instances_user_has_any_permission_for(self.request.user, ACTIONS)
         return super().get_queryset().filter(pk__in=allowed.values("pk"))
 
 
@@ -55,7 +64,7 @@ def used_in_public(document) -> bool:
 def guard_document(document, request):
     """`before_serve_document`: 404 (not 403: its existence is not told) when neither holds."""
     user = request.user
-    if user.is_authenticated and document_policy.user_has_any_permission_for_instance(
+    if user.is_authenticated and document_policy().user_has_any_permission_for_instance(
         user, ACTIONS, document
     ):
         return None
