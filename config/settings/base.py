@@ -4,7 +4,6 @@ No secret and no debug switch lives here. `dev.py` adds the insecure convenience
 `production.py` demands its secrets from the environment, `test.py` is fast and hermetic.
 """
 
-import datetime
 import os
 from pathlib import Path
 
@@ -207,8 +206,12 @@ AUTH_PASSWORD_VALIDATORS = [
 # Login throttling (django-axes): five failures lock the account and, separately, the
 # client address for the cool-off time; lift a lock early with `manage.py axes_reset_username`.
 AXES_FAILURE_LIMIT = 5
-AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("LOGIN_COOLOFF_MINUTES", "15")))
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+LOGIN_COOLOFF_MINUTES = int(os.environ.get("LOGIN_COOLOFF_MINUTES", "15"))
+# The first lock lasts LOGIN_COOLOFF_MINUTES, each further round of failures twice as long.
+AXES_COOLOFF_TIME = "home.operations.security.growing_cool_off"
+# An account is locked from the address that guessed (so a stranger cannot lock an editor
+# out from everywhere), and an address that guesses at many accounts is locked itself.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_LOCKOUT_TEMPLATE = "home/admin/locked_out.html"

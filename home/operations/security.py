@@ -92,3 +92,27 @@ def _clean(value: str, *, decoded: bool) -> bool:
     except (UnicodeEncodeError, UnicodeDecodeError):
         return False
     return "\x00" not in text
+
+
+def growing_cool_off(request=None):
+    """django-axes' lock time: LOGIN_COOLOFF_MINUTES for the first round of failures of this
+    account from this address, twice as long for each further round, at most a day. A
+    slow guesser who waits out each lock gets fewer guesses per day each time."""
+    import datetime
+
+    from axes.helpers import get_client_ip_address
+    from axes.models import AccessAttempt
+
+    base = datetime.timedelta(minutes=settings.LOGIN_COOLOFF_MINUTES)
+    if request is None:
+        return base
+    username = request.POST.get("username", "") if request.method == "POST" else ""
+    address = get_client_ip_address(request)
+    failures = (
+        AccessAttempt.objects.filter(username=username, ip_address=address)
+        .values_list("failures_since_start", flat=True)
+        .first()
+        or 0
+    )
+    rounds = max(failures // settings.AXES_FAILURE_LIMIT - 1, 0)
+    return min(base * (2 ** min(rounds, 20)), datetime.timedelta(days=1))
