@@ -8,7 +8,8 @@ from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 
-from home.search.views import clean_query
+from home.numbers import whole_number
+from home.search.views import MAX_QUERY_WORDS, clean_query
 
 # Numbers beyond what any id or offset can be; larger ones make databases refuse the query.
 LARGEST_NUMBER = 2**31 - 1
@@ -34,11 +35,20 @@ class BoundedPagesAPIViewSet(PagesAPIViewSet):
     def check_query_parameters(self, queryset):
         super().check_query_parameters(queryset)
         for name in NUMERIC_PARAMETERS:
-            value = self.request.GET.get(name, "").strip().lstrip("-")
-            if value.isdigit() and int(value) > LARGEST_NUMBER:
+            if name not in self.request.GET:
+                continue
+            number = whole_number(self.request.GET[name])
+            if number is None:
+                raise BadRequestError(f"{name} must be a whole number")
+            if abs(number) > LARGEST_NUMBER:
                 raise BadRequestError(f"{name} is out of range")
-        if "search" in self.request.GET and not clean_query(self.request.GET["search"]):
-            raise BadRequestError("search needs at least one word")
+        if self.request.GET.get("search_operator", "or") not in ("and", "or"):
+            raise BadRequestError("search_operator must be 'and' or 'or'")
+        if "search" in self.request.GET:
+            if len(self.request.GET["search"].split()) > MAX_QUERY_WORDS:
+                raise BadRequestError(f"search takes at most {MAX_QUERY_WORDS} words")
+            if not clean_query(self.request.GET["search"]):
+                raise BadRequestError("search needs at least one word")
 
 
 api_router = WagtailAPIRouter("wagtailapi")

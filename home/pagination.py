@@ -2,6 +2,8 @@
 
 from django.core.paginator import Page, Paginator
 
+from home.numbers import whole_number
+
 PAGE_PARAMETER = "pagina"
 
 
@@ -36,8 +38,8 @@ class Window:
     paginator = None
 
     def __init__(self, request, results, per_page: int):
-        raw = request.GET.get(PAGE_PARAMETER, "1")
-        self.number = min(int(raw), 1000) if raw.isdigit() and int(raw) > 0 else 1
+        number = whole_number(request.GET.get(PAGE_PARAMETER, "1"))
+        self.number = min(number, 1000) if number is not None and number > 0 else 1
         offset = (self.number - 1) * per_page
         items = list(results[offset : offset + per_page + 1])
         self.object_list = items[:per_page]

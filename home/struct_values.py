@@ -32,7 +32,7 @@ def video_embed_url(url: str) -> str | None:
             return f"https://www.youtube-nocookie.com/embed/{video_id}"
     elif host in _VIMEO_HOSTS:
         video_id = parts.path.rstrip("/").rsplit("/", 1)[-1]
-        if video_id.isdigit():
+        if video_id.isascii() and video_id.isdigit():
             return f"https://player.vimeo.com/video/{video_id}?dnt=1"
     return None
 

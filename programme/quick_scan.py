@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
 
+from home.numbers import whole_number
+
 from .models import SuccessFactorPage, SupportRequestPage
 
 SCALE = [(1, _("Not yet")), (2, _("A little")), (3, _("Mostly")), (4, _("Fully"))]
@@ -43,7 +45,8 @@ def read_answers(factors, query) -> tuple[list[FactorResult], bool]:
         for position, block in enumerate(factor.scan_statements, start=1):
             name = parameter(factor.number, position)
             raw = query.get(name, "")
-            value = int(raw) if raw.isdigit() and int(raw) in VALUES else None
+            number = whole_number(raw)
+            value = number if number in VALUES else None
             ignored |= bool(raw) and value is None
             result.statements.append({"name": name, "text": block.value, "value": value})
             values.append(value)

@@ -22,6 +22,9 @@ HOSTILE_CLASSES = {
     "structured": ["[]", "{}", "null", "true"],
     "model names": ["programme.MunicipalityPage", "wagtailcore.Page"],
     "field lists": ["-title", "title,id", "*,id", "id,-id"],
+    # isdigit() is true for these, and int() refuses them.
+    "other digits": ["²", "٣", "①", "१२"],
+    "many words": [" ".join(["woord"] * 160)],
 }
 HOSTILE = [value for values in HOSTILE_CLASSES.values() for value in values]
 
@@ -98,3 +101,22 @@ def test_hostile_form_posts_answer_4xx(client, value):
     for path, data in (("/consent/", {"choice": value, "next": value, "media": value}),):
         assert client.post(path, data).status_code < 500, (path, value)
     assert client.get("/taal/", {"naar": value}).status_code < 500
+
+
+# Hostile combinations a single parameter cannot make: each answered with 200 or 400.
+COMBINATIONS = [
+    "/api/v2/pages/?search=test&search_operator=xyz",
+    "/api/v2/pages/?search=" + "+".join(["vrijwilligerswerk"] * 150),
+    "/api/v2/pages/?search=" + "+".join(["vrijwilligerswerk"] * 150) + "&search_operator=and",
+    "/nl/zoeken/?q=" + "+".join(["vrijwilligerswerk"] * 150) + "&pagina=²",
+    "/nl/succesfactoren/quickscan/?s1_1=²&s1_2=٣",
+]
+
+
+@pytest.mark.parametrize("url", COMBINATIONS)
+def test_hostile_combinations_answer_200_or_400(client, url):
+    client.raise_request_exception = False
+    response = client.get(url)
+    assert response.status_code in (200, 400), (url, response.status_code)
+    if url.startswith("/api/") and response.status_code == 400:
+        assert "message" in response.json()

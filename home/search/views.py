@@ -18,6 +18,9 @@ logger = logging.getLogger(__name__)
 
 
 MAX_QUERY_LENGTH = 200
+# A real search is a few words; a pasted paragraph is searched by its first twenty, which
+# keeps every backend's query tree small (hundreds of words recurse past Python's limit).
+MAX_QUERY_WORDS = 20
 
 
 def clean_query(raw: str) -> str:
@@ -30,8 +33,8 @@ def clean_query(raw: str) -> str:
     """
     raw = raw[: MAX_QUERY_LENGTH * 4]  # enough for any real query; no work on megabytes
     kept = "".join(ch if unicodedata.category(ch)[0] in "LMN" or ch in "-'" else " " for ch in raw)
-    words = (word.strip("-'") for word in kept.split())
-    return " ".join(word for word in words if word)[:MAX_QUERY_LENGTH].strip("-' ")
+    words = [word for word in (word.strip("-'") for word in kept.split()) if word][:MAX_QUERY_WORDS]
+    return " ".join(words)[:MAX_QUERY_LENGTH].strip("-' ")
 
 
 CARD_FIELDS = ("listing_summary", "is_example")
