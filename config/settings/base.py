@@ -31,6 +31,9 @@ INSTALLED_APPS = [
     "wagtail_localize.locales",
     # Login throttling, Content-Security-Policy.
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "csp",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -84,6 +87,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # The admin's second factor: django-otp marks a verified session, ours requires one.
+    "django_otp.middleware.OTPMiddleware",
+    "home.operations.two_factor.RequireSecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -143,6 +149,13 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # /.well-known/security.txt (RFC 9116): where vulnerabilities are reported.
 SECURITY_CONTACT = os.environ.get("SECURITY_CONTACT", "mailto:aandeslag@pharos.nl")
 SECURITY_TXT_EXPIRES = os.environ.get("SECURITY_TXT_EXPIRES", "")
+
+# A second factor (TOTP) for the admin, required for these groups and for superusers.
+TWO_FACTOR_GROUPS = ["Pharos-redacteuren", "Moderatoren"]
+TWO_FACTOR_FOR_SUPERUSERS = True
+WAGTAILADMIN_USER_LOGIN_FORM = "home.operations.two_factor.TwoFactorLoginForm"
+# The issuer the authenticator app shows beside the account.
+OTP_TOTP_ISSUER = "Aan de Slag"
 
 # The admin's password reset tells when no mail can be sent (home/operations/password_reset.py).
 WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "home.operations.password_reset.HonestPasswordResetForm"  # noqa: S105 - a class path

@@ -18,3 +18,7 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
 WAGTAILFRONTENDCACHE = {}
 DEMO_ACCOUNTS_ALLOWED = True
+# The second factor is off for the suite's logins (force_login, the admin client);
+# tests/test_two_factor.py turns it on for the roles that need it.
+TWO_FACTOR_GROUPS = []
+TWO_FACTOR_FOR_SUPERUSERS = False

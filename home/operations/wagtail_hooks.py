@@ -1,8 +1,11 @@
+from django.urls import path
+
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
 from axes.models import AccessAttempt
 
+from home.operations import two_factor
 from home.operations.media_access import guard_document, scope_admin_api
 from home.operations.users import LockoutViewSet, NoAddOrChangePolicy, guard_user_bulk_actions
 
@@ -16,3 +19,8 @@ hooks.register("before_serve_document", guard_document)
 def lockout_viewset():
     register_permission_policy(AccessAttempt, NoAddOrChangePolicy(AccessAttempt))
     return LockoutViewSet("lockouts")
+
+
+@hooks.register("register_admin_urls")
+def second_factor_urls():
+    return [path("second-factor/", two_factor.setup, name="second_factor_setup")]
