@@ -135,7 +135,8 @@ def setup(request):
     context = {
         "page_title": _("Set up a second factor"),
         "form": form,
-        "qr": qr.svg_inline(scale=5, title=_("QR code for your authenticator app")),
+        # No fixed size: the code takes the width of the sign-in card, so a phone shows all of it.
+        "qr": qr.svg_inline(scale=4, omitsize=True, title=_("QR code for your authenticator app")),
         "key": _grouped(device.key),
     }
     return render(request, "home/admin/second_factor_setup.html", context)
