@@ -220,7 +220,12 @@ class NewcomerPage(RoutablePageMixin, BasePage):
         FieldPanel("municipality"),
         FieldPanel("needs_check"),
     ]
-    search_fields = [*BasePage.search_fields, index.SearchField("intro", boost=2), index.SearchField("body")]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("intro", boost=2),
+        index.SearchField("body"),
+        index.SearchField("opportunity_text"),
+    ]
 
     parent_page_types = ["toolkit.NewcomerIndexPage"]
     subpage_types: list[str] = []
@@ -238,6 +243,11 @@ class NewcomerPage(RoutablePageMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["opportunities"] = self.opportunities(request)
         return context
+
+    def opportunity_text(self) -> str:
+        """The municipality's opportunities as this page's readers name them, for search
+        (toolkit.signals indexes the page again when the municipality publishes)."""
+        return self.municipality.opportunity_text(self.locale) if self.municipality_id else ""
 
     def opportunities(self, request) -> list:
         """The municipality's volunteering opportunities, labelled in this page's language."""

@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     # Project apps first, so their templates, static files and admin URLs win.
     "home",
     "home.caching",
+    "home.search",
     "home.serving",
     "home.editorial",
     "home.readability",

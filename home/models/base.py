@@ -11,6 +11,7 @@ from wagtail.utils.decorators import cached_classmethod
 from wagtail_localize.fields import SynchronizedField
 
 from home import structured_data
+from home.analysis import analysed
 from home.caching.state import is_restricted
 from home.forms import LocalizedPageForm
 from home.i18n import localize_relations
@@ -60,6 +61,11 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    @classmethod
+    def get_search_fields(cls):
+        # Indexed as the terms of the page's language, as queries are read (home.analysis).
+        return analysed(super().get_search_fields())
 
     @cached_classmethod
     def get_edit_handler(cls):

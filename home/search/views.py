@@ -9,10 +9,13 @@ from django.http import (
     HttpResponse,
 )
 from django.shortcuts import render
+from django.utils.http import urlencode
 
 from wagtail.models import Locale, Page
 
 from home.pagination import Window
+
+from . import vocabulary
 
 logger = logging.getLogger(__name__)
 
@@ -86,4 +89,19 @@ def search(request) -> HttpResponse:
         logger.warning("Search refused by the database: %r", query)
         return render(request, "home/search.html", {"query": query, "refused": True}, status=400)
     context = {"query": query, "results": page_of_results, "count": page_of_results.counter() if query else 0}
+    if query and not page_of_results.object_list:
+        context.update(suggest(query, locale))
     return render(request, "home/search.html", context)
+
+
+def suggest(query: str, locale) -> dict:
+    """'Did you mean ...?' for a search that found nothing: the closest words the index
+    holds, offered only when they find a page this reader may see."""
+    for suggestion in vocabulary.suggestions(query, locale.language_code):
+        try:
+            if list(Page.objects.live().public().filter(locale=locale).search(suggestion)[:1]):
+                # Quoted here: the template adds it to the search URL as it is.
+                return {"suggestion": suggestion, "suggestion_quoted": urlencode({"q": suggestion})[2:]}
+        except DatabaseError:
+            return {}
+    return {}

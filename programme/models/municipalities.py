@@ -180,6 +180,7 @@ class MunicipalityPage(BasePage):
     search_fields = [
         *BasePage.search_fields,
         index.SearchField("summary"),
+        index.SearchField("opportunity_text"),
         index.FilterField("cbs_code"),
         index.FilterField("status"),
     ]
@@ -258,6 +259,16 @@ class MunicipalityPage(BasePage):
             "figures": list(self.yearly_figures.order_by("year")),
             "opportunities": self.opportunities_in(self.locale),
         }
+
+    def opportunity_text(self, locale=None) -> str:
+        """What search finds this municipality by besides its text: the kinds of its
+        volunteering opportunities in `locale` (the page's own by default) with their
+        examples, their places and addresses, and its name ("sport Utrecht", "tuin Nijmegen")."""
+        parts = [self.title]
+        for opportunity in self.opportunities_in(locale or self.locale):
+            activity = opportunity.activity_shown
+            parts += [activity.name, activity.description, opportunity.place, opportunity.address]
+        return " ".join(part for part in parts if part)
 
     def opportunities_in(self, locale) -> list:
         """The opportunities with their activity type in `locale` (Dutch where untranslated)."""
