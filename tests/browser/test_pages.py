@@ -166,3 +166,22 @@ def test_newcomer_page_types_pass_axe_with_best_practices(page, live_server, dem
     for path in NEWCOMER_TYPES:
         assert visit(page, f"{live_server.url}/{code}/{path}").status == 200, path
         assert_accessible(page, best_practice=True)
+
+
+@pytest.mark.parametrize("code", ["nl", "ar"])
+def test_search_with_a_typing_error_and_with_a_suggestion_on_a_phone(page, live_server, demo_site, code):
+    """Results for a misspelt word, then "did you mean" for words that find nothing, on a
+    360 px phone: axe passes on both, and the suggestion leads to results."""
+    typo, hopeless = {"nl": ("ambasadeur", "ambassadeur zwembadxqv"), "ar": ("تطوعع", "تطوع qqxzzv")}[code]
+    visit(page, f"{live_server.url}/{code}/zoeken/?q={typo}")
+    assert page.locator(".cards .card").count() > 0
+    assert_accessible(page)
+    screenshot(page, f"phone-{code}-search-typo")
+    visit(page, f"{live_server.url}/{code}/zoeken/?q={hopeless}")
+    suggestion = page.locator(".search-suggestion a")
+    assert suggestion.count() == 1
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    assert_accessible(page)
+    screenshot(page, f"phone-{code}-search-suggestion")
+    suggestion.click()
+    assert page.locator(".cards .card").count() > 0
