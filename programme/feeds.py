@@ -8,7 +8,12 @@ from django.utils.feedgenerator import Atom1Feed
 
 
 class StoryFeed(Feed):
+    """Valid Atom (RFC 4287): every entry has its `updated` (the story's last publication,
+    else its date), and the feed names its author, which each entry then shares."""
+
     feed_type = Atom1Feed
+    author_name = "Pharos"
+    author_link = "https://www.pharos.nl/"
 
     def __init__(self, index_page):
         super().__init__()
@@ -43,3 +48,6 @@ class StoryFeed(Feed):
 
     def item_pubdate(self, item):
         return timezone.make_aware(datetime.datetime.combine(item.date, datetime.time(9)))
+
+    def item_updateddate(self, item):
+        return item.last_published_at or self.item_pubdate(item)
