@@ -43,6 +43,11 @@ def test_tigrinya_and_somali_are_registered_with_their_own_names_and_direction()
         ("de-DE,de;q=0.9", "/nl/"),
         ("", "/nl/"),
         ("%%%;q=x", "/nl/"),
+        ("prs", "/fa/"),  # Dari
+        ("prs-AF,en;q=0.5", "/fa/"),
+        ("de,tir;q=0.8,en;q=0.5", "/ti/"),  # the preference order kept
+        ("en,prs;q=0.5", "/en/"),
+        ("ukr", "/uk/"),
     ],
 )
 def test_root_sends_the_visitor_to_the_best_language(client, accept, expected):

@@ -267,6 +267,23 @@ USE_TZ = True
 
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# Language tags browsers send for the site's languages under another name: Dari and
+# Iranian Persian read the Persian pages; ISO 639-2/3 codes (home.serving.middleware).
+LANGUAGE_ALIASES = {
+    "prs": "fa",
+    "pes": "fa",
+    "fas": "fa",
+    "per": "fa",
+    "nld": "nl",
+    "dut": "nl",
+    "eng": "en",
+    "ara": "ar",
+    "arb": "ar",
+    "tir": "ti",
+    "som": "so",
+    "tur": "tr",
+    "ukr": "uk",
+}
 # A page sent for translation is a draft in the target language until a person publishes
 # the translation: an untranslated copy never goes live.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.middleware import locale
 from django.utils.translation import get_language_from_path
+from django.utils.translation.trans_real import parse_accept_lang_header
 
 from home.serving.views import remember_language
 
@@ -15,10 +16,33 @@ class LocaleMiddleware(locale.LocaleMiddleware):
     admin page (or the admin's JSON endpoints) into a public "not found" page.
     """
 
+    def process_request(self, request):
+        header = request.META.get("HTTP_ACCEPT_LANGUAGE")
+        if header:
+            request.META["HTTP_ACCEPT_LANGUAGE"] = with_language_aliases(header)
+        return super().process_request(request)
+
     def process_response(self, request, response):
         if request.path_info.startswith(("/api/", "/admin/")):
             return response
         return super().process_response(request, response)
+
+
+def with_language_aliases(header: str) -> str:
+    """Accept-Language with each tag that names one of the site's languages another way
+    (Dari `prs` for Persian, three-letter codes) given as the site's own code.
+
+    Django matches `fa-AF` to `fa` but knows `prs` as a language of its own, so a Dari
+    reader landed on Dutch. The reader's order of preference is kept.
+    """
+    aliases = settings.LANGUAGE_ALIASES
+    try:
+        tags = parse_accept_lang_header(header[:500])
+    except ValueError:
+        return header
+    if not any(tag.split("-")[0] in aliases for tag, _q in tags):
+        return header
+    return ",".join(f"{aliases.get(tag.split('-')[0], tag)};q={q}" for tag, q in tags)
 
 
 class RememberLanguageMiddleware:
