@@ -453,3 +453,28 @@ def test_home_map_links_only_municipality_pages_in_the_readers_language(client):
     tigrinya = client.get("/ti/").content.decode()
     assert 'class="map"' not in tigrinya  # no Tigrinya municipality pages: no map, no silent switch
     assert 'href="/nl/gemeenten/' not in tigrinya
+
+
+@pytest.mark.parametrize(
+    ("code", "month"),
+    [("uk", "1 листопада 2026"), ("nl", "1 november 2026"), ("ti", "1 ሕዳር 2026"), ("ar", "1 نوفمبر")],
+)
+def test_dates_read_as_each_language_writes_them(code, month):
+    import datetime
+
+    from django.template import Context, Template
+    from django.utils import translation
+
+    with translation.override(code):
+        rendered = Template('{{ day|date:"DATE_FORMAT" }}').render(Context({"day": datetime.date(2026, 11, 1)}))
+    assert rendered.startswith(month), rendered
+    assert "Листопад " not in rendered and not rendered.endswith(".")
+
+
+def test_the_not_available_notice_names_no_language_inside_its_sentence(client):
+    from wagtail.models import Page
+
+    dutch_only = Page.objects.get(url_path="/home/over-aan-de-slag/")
+    content = client.get(f"/uk{dutch_only.url_path.removeprefix('/home')}").content.decode()
+    assert "Ви можете прочитати цю сторінку такими мовами:" in content
+    assert "мовою Українська" not in content

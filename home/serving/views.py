@@ -19,7 +19,7 @@ from django.utils.translation import get_language_from_path
 from wagtail import views as wagtail_views
 from wagtail.models import Page, Site
 
-from home.i18n import language_name, page_translations
+from home.i18n import page_translations
 from home.serving import routing
 
 logger = logging.getLogger(__name__)
@@ -28,11 +28,7 @@ logger = logging.getLogger(__name__)
 def not_available(request, page) -> HttpResponse:
     """This page exists, but not in the visitor's language: say so in that language."""
     translations = [t for t in page_translations(page, request) if t["code"] != translation.get_language()]
-    context = {
-        "translations": translations,
-        "current_language_name": language_name(translation.get_language()),
-        "request": request,
-    }
+    context = {"translations": translations, "request": request}
     return render(request, "not_available.html", context, status=404)
 
 
