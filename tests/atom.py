@@ -62,7 +62,7 @@ def _check_common(element, where: str, problems: list, *, required: tuple) -> No
 def problems(document: bytes) -> list[str]:
     found: list[str] = []
     try:
-        feed = ET.fromstring(document)
+        feed = ET.fromstring(document)  # noqa: S314 - the site's own feed, in a test
     except ET.ParseError as error:
         return [f"not well-formed XML: {error}"]
     if feed.tag != f"{ATOM}feed":

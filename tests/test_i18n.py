@@ -466,7 +466,9 @@ def test_dates_read_as_each_language_writes_them(code, month):
     from django.utils import translation
 
     with translation.override(code):
-        rendered = Template('{{ day|date:"DATE_FORMAT" }}').render(Context({"day": datetime.date(2026, 11, 1)}))
+        rendered = Template('{{ day|date:"DATE_FORMAT" }}').render(
+            Context({"day": datetime.date(2026, 11, 1)})
+        )
     assert rendered.startswith(month), rendered
     assert "Листопад " not in rendered and not rendered.endswith(".")
 
@@ -478,3 +480,17 @@ def test_the_not_available_notice_names_no_language_inside_its_sentence(client):
     content = client.get(f"/uk{dutch_only.url_path.removeprefix('/home')}").content.decode()
     assert "Ви можете прочитати цю сторінку такими мовами:" in content
     assert "мовою Українська" not in content
+
+
+def test_the_example_badge_is_in_the_pages_language(client):
+    from wagtail.models import Page
+
+    examples = [
+        page
+        for page in Page.objects.live().filter(locale__language_code="en").specific()
+        if getattr(page, "is_example", False)
+    ]
+    assert examples
+    content = client.get(examples[0].url).content.decode()
+    assert 'class="badge badge--example">example<' in content
+    assert ">voorbeeld<" not in content

@@ -1,6 +1,7 @@
 """Support on request: stored before any e-mail, visible and exportable in the admin,
 closed to robots, confirmed in the sender's language."""
 
+from django.core.cache import cache
 from django.core.mail.backends.base import BaseEmailBackend
 
 from wagtail.contrib.forms.models import FormSubmission
@@ -125,3 +126,45 @@ def test_the_limit_is_kept_where_every_server_counts_and_refuses_when_it_cannot_
         assert "cannot be accepted at the moment" in html or "kunnen op dit moment" in html
         assert ANSWERS["uw_vraag"] in html  # what was typed is still in the form
     assert FormSubmission.objects.count() == 0
+
+
+@pytest.mark.parametrize("path", ["/nl/contact/", "/nl/gemeenten/", "/nl/gemeenten/nijmegen/", "/en/gemeenten/utrecht/"])
+def test_the_form_is_one_click_from_where_municipal_staff_look(client, path):
+    html = client.get(path).content.decode()
+    code = path.split("/")[1]
+    form = SupportRequestPage.objects.get(locale__language_code=code)
+    assert f'href="{form.url}"' in html, path
+
+
+def test_newcomer_pages_do_not_link_to_a_form_their_language_does_not_have(client):
+    assert "ondersteuning-op-maat" not in client.get("/ti/nieuwkomers/").content.decode()
+
+
+def test_an_empty_form_answers_with_an_error_summary_that_links_each_field(client):
+    html = post(client, {}).content.decode()
+    summary = html.split('class="error-summary"')[1].split("</div>")[0]
+    assert "autofocus" in html.split('class="error-summary"')[1].split(">")[0]
+    for field in ("id_municipality", "id_organisatie", "id_e_mailadres"):
+        assert f'href="#{field}"' in summary
+        # The field's message exists under the id its aria-describedby names.
+        assert f'id="{field}_error"' in html
+        describedby = html.split(f'id="{field}"')[0].rsplit("<", 1)[1] + html.split(f'id="{field}"')[1].split(">")[0]
+        assert f"{field}_error" in describedby and 'aria-invalid="true"' in describedby
+
+
+def test_the_mail_names_the_quick_scan_factors_and_replies_to_the_requester(client, mailoutbox):
+    cache.clear()  # the hourly limit per address, spent by the tests before
+    post(client, {**ANSWERS, "quick_scan": "1:75,2:0"})
+    mail = mailoutbox[0]
+    assert mail.reply_to == ["projectleider@example.org"]
+    assert "1:75" not in mail.body
+    first = SupportRequestPage.objects.get(locale__language_code="nl").scan_scores("1:75,2:0")
+    assert first[0]["title"] and f"1. {first[0]['title']}: 75%" in mail.body
+    assert f"2. {first[1]['title']}: 0%" in mail.body
+
+
+def test_the_thank_you_page_shows_the_quick_scan_by_factor(client):
+    cache.clear()
+    html = post(client, {**ANSWERS, "quick_scan": "1:75,2:50"}).content.decode()
+    titles = [item["title"] for item in SupportRequestPage.objects.get(locale__language_code="nl").scan_scores("1:75")]
+    assert f"1. {titles[0]}: 75%" in html

@@ -130,7 +130,7 @@ def card(context, item, summary="", meta=None, level=2):
     elif getattr(item, "listing_summary", ""):
         parts.append(format_html("<p>{}</p>", item.listing_summary))
     if getattr(item, "is_example", False):
-        label = pgettext("example content label", "voorbeeld")
+        label = pgettext("example content label", "example")
         parts.append(format_html('<p><span class="badge badge--example">{}</span></p>', label))
     parts.append("</li>")
     return mark_safe("\n  ".join(parts))  # noqa: S308 - every part above is escaped by format_html

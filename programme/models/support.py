@@ -17,8 +17,11 @@ import re
 from django import forms
 from django.conf import settings
 from django.core.cache import cache
+from django.core.mail import EmailMessage
 from django.db import models
 from django.shortcuts import render
+from django.utils import translation
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -31,6 +34,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from home.models import BasePage
 
+from .factors import SuccessFactorPage
 from .municipalities import MunicipalityPage
 
 logger = logging.getLogger(__name__)
@@ -162,6 +166,57 @@ class SupportRequestPage(AbstractEmailForm, BasePage):
         # What the visitor typed stays in the form, to send again later.
         context["form"] = self.get_form(request.POST, page=self, user=request.user)
         return render(request, self.template, context, status=status)
+
+    def scan_scores(self, scan: str) -> list[dict]:
+        """A quick-scan result ("1:75,2:50") as the factors' names and scores, in order."""
+        if not scan or not SCAN_RESULT.fullmatch(scan):
+            return []
+        scores = {int(number): int(score) for number, score in (part.split(":") for part in scan.split(","))}
+        factors = SuccessFactorPage.objects.live().filter(locale=self.locale, number__in=scores)
+        titles = dict(factors.values_list("number", "title"))
+        return [
+            {"number": number, "title": titles.get(number, ""), "score": score}
+            for number, score in sorted(scores.items())
+        ]
+
+    def render_email(self, form):
+        # The quick scan as its factors and scores, not Wagtail's raw "1:75,2:50".
+        scan = form.cleaned_data.get("quick_scan", "")
+        with translation.override(self.locale.language_code):
+            lines = [
+                line
+                for line in super().render_email(form).splitlines()
+                if not line.startswith(f"{form['quick_scan'].label}:")
+            ]
+            scores = self.scan_scores(scan)
+            if scores:
+                lines += ["", gettext("Quick scan")]
+                lines += [f"{item['number']}. {item['title']}: {item['score']}%" for item in scores]
+        return "\n".join(lines)
+
+    def send_mail(self, form):
+        """Pharos answers the requester straight from the e-mail: Reply-To is the address
+        they gave (the form's first e-mail question), when they gave one."""
+        reply_to = [
+            value
+            for name, field in form.fields.items()
+            if isinstance(field, forms.EmailField) and (value := form.cleaned_data.get(name))
+        ][:1]
+        EmailMessage(
+            subject=self.subject,
+            body=self.render_email(form),
+            from_email=self.from_address or None,
+            to=[address.strip() for address in self.to_address.split(",") if address.strip()],
+            reply_to=reply_to,
+        ).send()
+
+    def render_landing_page(self, request, form_submission=None, *args, **kwargs):
+        response = super().render_landing_page(request, form_submission, *args, **kwargs)
+        if form_submission is not None:
+            response.context_data["scan_scores"] = self.scan_scores(
+                form_submission.form_data.get("quick_scan", "")
+            )
+        return response
 
     def process_form_submission(self, form):
         # Stored first (Wagtail's FormSubmission), then mailed: a failing mail server

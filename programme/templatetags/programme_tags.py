@@ -8,7 +8,7 @@ from wagtail.models import Locale
 from home.caching.state import memo
 from home.i18n import related_in_locale
 
-from ..models import ActivityType, MunicipalityPage, Organisation, StoryPage
+from ..models import ActivityType, MunicipalityPage, Organisation, StoryPage, SupportRequestPage
 
 register = template.Library()
 
@@ -141,6 +141,19 @@ def _province_points(municipalities, locale, request) -> list[dict]:
         }
         for (name, code), xy in sorted(groups.items())
     ]
+
+
+@register.simple_tag
+def support_request_page(locale=None):
+    """The support request form in a language (None where it has none), read once per
+    content version: linked from the footer's contact block, municipality pages and the
+    municipalities' door, where municipal staff look for help."""
+    locale = locale or Locale.get_active()
+
+    def build():
+        return SupportRequestPage.objects.live().public().filter(locale=locale).first()
+
+    return memo(("support-request-page", locale.pk), build)
 
 
 @register.simple_tag
