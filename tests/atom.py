@@ -52,7 +52,9 @@ def _check_common(element, where: str, problems: list, *, required: tuple) -> No
         for link in element.findall(f"{ATOM}link")
         if link.get("rel", "alternate") == "alternate"
     }
-    alternate_count = sum(1 for link in element.findall(f"{ATOM}link") if link.get("rel", "alternate") == "alternate")
+    alternate_count = sum(
+        1 for link in element.findall(f"{ATOM}link") if link.get("rel", "alternate") == "alternate"
+    )
     if alternate_count != len(alternates):
         problems.append(f"{where}: two alternate links with the same type and hreflang")
     for person in (*element.findall(f"{ATOM}author"), *element.findall(f"{ATOM}contributor")):
@@ -76,7 +78,9 @@ def problems(document: bytes) -> list[str]:
         if not feed_has_author and not entry.findall(f"{ATOM}author"):
             found.append(f"{where}: no atom:author, and the feed has none (4.1.1, 4.1.2)")
         content = entry.findall(f"{ATOM}content")
-        alternate = [link for link in entry.findall(f"{ATOM}link") if link.get("rel", "alternate") == "alternate"]
+        alternate = [
+            link for link in entry.findall(f"{ATOM}link") if link.get("rel", "alternate") == "alternate"
+        ]
         if not content and not alternate:
             found.append(f"{where}: neither atom:content nor an alternate link (4.1.2)")
         if content and content[0].get("src") and not entry.findall(f"{ATOM}summary"):

@@ -128,7 +128,9 @@ def test_the_limit_is_kept_where_every_server_counts_and_refuses_when_it_cannot_
     assert FormSubmission.objects.count() == 0
 
 
-@pytest.mark.parametrize("path", ["/nl/contact/", "/nl/gemeenten/", "/nl/gemeenten/nijmegen/", "/en/gemeenten/utrecht/"])
+@pytest.mark.parametrize(
+    "path", ["/nl/contact/", "/nl/gemeenten/", "/nl/gemeenten/nijmegen/", "/en/gemeenten/utrecht/"]
+)
 def test_the_form_is_one_click_from_where_municipal_staff_look(client, path):
     html = client.get(path).content.decode()
     code = path.split("/")[1]
@@ -148,7 +150,9 @@ def test_an_empty_form_answers_with_an_error_summary_that_links_each_field(clien
         assert f'href="#{field}"' in summary
         # The field's message exists under the id its aria-describedby names.
         assert f'id="{field}_error"' in html
-        describedby = html.split(f'id="{field}"')[0].rsplit("<", 1)[1] + html.split(f'id="{field}"')[1].split(">")[0]
+        describedby = (
+            html.split(f'id="{field}"')[0].rsplit("<", 1)[1] + html.split(f'id="{field}"')[1].split(">")[0]
+        )
         assert f"{field}_error" in describedby and 'aria-invalid="true"' in describedby
 
 
@@ -166,5 +170,8 @@ def test_the_mail_names_the_quick_scan_factors_and_replies_to_the_requester(clie
 def test_the_thank_you_page_shows_the_quick_scan_by_factor(client):
     cache.clear()
     html = post(client, {**ANSWERS, "quick_scan": "1:75,2:50"}).content.decode()
-    titles = [item["title"] for item in SupportRequestPage.objects.get(locale__language_code="nl").scan_scores("1:75")]
+    titles = [
+        item["title"]
+        for item in SupportRequestPage.objects.get(locale__language_code="nl").scan_scores("1:75")
+    ]
     assert f"1. {titles[0]}: 75%" in html
