@@ -185,3 +185,20 @@ def test_search_with_a_typing_error_and_with_a_suggestion_on_a_phone(page, live_
     screenshot(page, f"phone-{code}-search-suggestion")
     suggestion.click()
     assert page.locator(".cards .card").count() > 0
+
+
+def test_the_support_form_sent_empty_lands_focus_on_its_error_summary(page, live_server, demo_site):
+    """From the contact page in one click to the form; sent empty, the error summary has
+    the focus, links each field, and axe passes in that state (360 px)."""
+    visit(page, f"{live_server.url}/nl/contact/")
+    page.get_by_role("link", name="Vraag ondersteuning op maat aan bij Pharos").first.click()
+    assert page.url.endswith("/nl/ondersteuning-op-maat/")
+    page.get_by_role("button", name="Aanvraag versturen").click()
+    page.wait_for_selector(".error-summary")
+    assert page.evaluate("document.activeElement.id") == "error-summary"
+    assert page.locator(".error-summary a").count() >= 3
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    assert_accessible(page)
+    screenshot(page, "phone-nl-support-errors")
+    page.locator(".error-summary a").first.click()
+    assert page.evaluate("document.activeElement.id") == "id_municipality"
