@@ -28,7 +28,7 @@ def test_the_arabic_newcomer_page_of_utrecht_shows_where_when_and_whom_to_ask(cl
     assert 'href="tel:+31600000002"' in content  # tap to call
     assert 'href="https://wa.me/31600000001"' in content  # tap to write on WhatsApp
     assert 'href="mailto:voorbeeld@example.org"' in content
-    assert '<span lang="ti">ትግርኛ</span>' in content  # help languages in their own script
+    assert '<bdi lang="ti">ትግርኛ</bdi>' in content  # help languages in their own script, isolated
     assert "Monday" not in content and "Where" not in content  # nothing left in English
 
 

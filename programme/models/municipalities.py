@@ -301,16 +301,51 @@ class AZCLocation(Orderable):
 
 
 class ProjectTeamMember(Orderable):
+    """A member of the local team, by role. Roles and "ask at the reception" are choices,
+    so every language shows them in its own words; the organisation and contact are
+    names, numbers and addresses, the same in every language."""
+
+    class Role(models.TextChoices):
+        LEAD = "lead", _("Project lead")
+        AZC_CONTACT = "azc_contact", _("Contact person at the AZC")
+        AMBASSADOR = "ambassador", _("Ambassador")
+        MATCHER = "matcher", _("Volunteer matcher")
+        COORDINATOR = "coordinator", _("Volunteer coordinator")
+        OTHER = "other", _("Other role")
+
+    class Reach(models.TextChoices):
+        DIRECT = "", _("Through the contact given")
+        RECEPTION = "reception", _("Ask at the reception of the AZC")
+        COA = "coa", _("Ask a COA staff member")
+
     page = ParentalKey(MunicipalityPage, on_delete=models.CASCADE, related_name="team_members")
-    role = models.CharField(
-        _("role"), max_length=120, help_text=_("e.g. project lead, AZC contact, volunteer matcher.")
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.LEAD)
+    other_role = models.CharField(
+        _("other role"),
+        max_length=120,
+        blank=True,
+        help_text=_("Only for 'Other role': the role in a few words. Shown as typed, in every language."),
     )
     organisation = models.CharField(_("organisation"), max_length=120)
+    reach = models.CharField(_("how to reach"), max_length=20, choices=Reach.choices, default="", blank=True)
     contact = models.CharField(
         _("contact"), max_length=200, blank=True, help_text=_("A name, e-mail address or phone number.")
     )
 
-    panels = [FieldPanel("role"), FieldPanel("organisation"), FieldPanel("contact")]
+    panels = [
+        FieldRowPanel([FieldPanel("role"), FieldPanel("other_role")]),
+        FieldPanel("organisation"),
+        FieldRowPanel([FieldPanel("reach"), FieldPanel("contact")]),
+    ]
+
+    def clean(self):
+        super().clean()
+        if self.role == self.Role.OTHER and not self.other_role.strip():
+            raise ValidationError({"other_role": _("Say which role, in a few words.")})
+
+    @property
+    def role_label(self) -> str:
+        return self.other_role if self.role == self.Role.OTHER else self.get_role_display()
 
 
 class YearlyFigure(Orderable):
