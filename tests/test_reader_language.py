@@ -54,3 +54,15 @@ def test_lists_in_running_text_use_the_languages_own_comma(client, code, separat
 def test_times_never_break_inside(client):
     html = client.get("/ar/nieuwkomers/in-utrecht/").content.decode()
     assert re.search(r'<bdi dir="ltr" class="nowrap">\d\d:\d\d–\d\d:\d\d</bdi>', html)
+
+
+def test_an_email_address_breaks_only_after_its_at_and_before_its_dots(client):
+    from home.templatetags.navigation_tags import contact_link
+
+    assert str(contact_link("voorbeeld@example.org")) == (
+        '<a href="mailto:voorbeeld@example.org">voorbeeld@<wbr>example<wbr>.org</a>'
+    )
+    assert str(contact_link("<b>06</b>")) == "&lt;b&gt;06&lt;/b&gt;"
+    assert contact_link("") == ""
+    html = client.get("/nl/gemeenten/utrecht/").content.decode()
+    assert "voorbeeld@<wbr>example<wbr>.org" in html

@@ -3,9 +3,11 @@
 from functools import cache
 
 from django import template
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.template.base import render_value_in_context
 from django.template.loader import render_to_string
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import pgettext
@@ -134,6 +136,24 @@ def card(context, item, summary="", meta=None, level=2):
         parts.append(format_html('<p><span class="badge badge--example">{}</span></p>', label))
     parts.append("</li>")
     return mark_safe("\n  ".join(parts))  # noqa: S308 - every part above is escaped by format_html
+
+
+@register.filter(needs_autoescape=True)
+def contact_link(value, autoescape=True):
+    """An e-mail address as a mailto link, a phone number as a tel link, anything else as
+    text. The address may break after its @ and before its dots, never inside a word: a
+    narrow table cell otherwise splits it anywhere ("voorbe/eld@e/xampl/e.org")."""
+    text = str(value or "").strip()
+    if not text:
+        return ""
+    try:
+        validate_email(text)
+    except ValidationError:
+        return conditional_escape(text) if autoescape else text
+    user, domain = text.rsplit("@", 1)
+    domain_parts = "<wbr>.".join(conditional_escape(part) for part in domain.split("."))
+    shown = mark_safe(f"{conditional_escape(user)}@<wbr>{domain_parts}")  # noqa: S308 - every part escaped
+    return format_html('<a href="mailto:{}">{}</a>', text, shown)
 
 
 @register.simple_tag
