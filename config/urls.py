@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.urls import serve_pattern
 
 from home import consent
+from home.feedback import views as feedback_views
 from home.operations import views as operations_views
 from home.reading import views as reading_views
 from home.search import views as search_views
@@ -52,6 +53,7 @@ if settings.DEBUG:
 # "/" is redirected by LocaleMiddleware to the best match for Accept-Language, else Dutch.
 urlpatterns += i18n_patterns(
     path("zoeken/", search_views.search, name="search"),
+    path("mis-je-iets/", feedback_views.submit, name="feedback"),
     # The newcomer section without a connection and on the home screen (toolkit.offline).
     path("sw.js", offline.service_worker, name="service_worker"),
     path("offline/", offline.offline, name="offline"),

@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "home",
     "home.caching",
     "home.search",
+    "home.feedback",
     "home.serving",
     "home.editorial",
     "home.readability",

@@ -13,6 +13,7 @@ from django.utils.http import urlencode
 
 from wagtail.models import Locale, Page
 
+from home.caching.state import memo
 from home.pagination import Window
 
 from . import vocabulary
@@ -89,6 +90,10 @@ def search(request) -> HttpResponse:
         logger.warning("Search refused by the database: %r", query)
         return render(request, "home/search.html", {"query": query, "refused": True}, status=400)
     context = {"query": query, "results": page_of_results, "count": page_of_results.counter() if query else 0}
+    # "Mis je hier iets?" on the results belongs to the language's home page.
+    context["feedback_page"] = memo(
+        ("home-page", locale.pk), lambda: Page.objects.filter(depth=2, locale=locale).first()
+    )
     if query and not page_of_results.object_list:
         context.update(suggest(query, locale))
     return render(request, "home/search.html", context)

@@ -10,13 +10,10 @@ export the submissions in the admin (Forms). What the builder does not do, this 
   requests per address per hour (kept as a keyed hash in the cache, never stored).
 """
 
-import hashlib
 import logging
 import re
 
 from django import forms
-from django.conf import settings
-from django.core.cache import cache
 from django.core.mail import EmailMessage
 from django.db import models
 from django.shortcuts import render
@@ -32,6 +29,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
+from home.caching import limits
 from home.models import BasePage
 
 from .factors import SuccessFactorPage
@@ -232,17 +230,5 @@ class SupportRequestPage(AbstractEmailForm, BasePage):
 
 
 def over_limit(request) -> bool | None:
-    """Count this address's requests in the last hour in the cache every app server shares
-    (the address is kept only as a hash). None when the count cannot be kept: the form
-    then refuses, rather than letting a robot through while the cache is down."""
-    from axes.helpers import get_client_ip_address
-
-    address = get_client_ip_address(request) or "unknown"
-    key = "support-requests:" + hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()[:32]
-    if getattr(cache, "is_open", lambda: False)():  # the circuit breaker knows the cache is out
-        return None
-    try:
-        cache.add(key, 0, timeout=60 * 60)
-        return cache.incr(key) > REQUESTS_PER_HOUR
-    except Exception:  # noqa: BLE001 - the cache backend's errors vary; each means "cannot count"
-        return None
+    """This address's support requests in the last hour over the limit (home.caching.limits)."""
+    return limits.over_limit(request, "support-requests", REQUESTS_PER_HOUR)

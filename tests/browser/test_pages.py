@@ -202,3 +202,24 @@ def test_the_support_form_sent_empty_lands_focus_on_its_error_summary(page, live
     screenshot(page, "phone-nl-support-errors")
     page.locator(".error-summary a").first.click()
     assert page.evaluate("document.activeElement.id") == "id_municipality"
+
+
+@pytest.mark.parametrize("code", ["ti", "ar"])
+def test_missing_something_on_a_phone_from_box_to_thanks(page, live_server, demo_site, code):
+    """The "Mis je hier iets?" box on a newcomer page at 360 px: opened, axe passes, an
+    answer sent, the thank-you page in the reader's language passes axe too."""
+    visit(page, f"{live_server.url}/{code}/nieuwkomers/wat-is-vrijwilligerswerk/")
+    page.locator(".feedback-box summary").click()
+    page.locator(".feedback-form .choice input").first.check()
+    page.locator(".feedback-form textarea").fill("ስፖርት ኣብ ቀዳመ-ሰንበት" if code == "ti" else "رياضة في عطلة نهاية الأسبوع")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    assert_accessible(page)
+    screenshot(page, f"phone-{code}-feedback-open")
+    page.locator(".feedback-form button").click()
+    assert page.locator("html").get_attribute("lang") == code
+    assert page.locator("h1").count() == 1
+    assert_accessible(page)
+    screenshot(page, f"phone-{code}-feedback-sent")
+    from home.feedback.models import Feedback
+
+    assert Feedback.objects.filter(locale__language_code=code).count() == 1
