@@ -4,10 +4,12 @@ downloadable as CSV and JSON that agree with the pages, under a licence."""
 import csv
 import io
 from collections import Counter
+from urllib.parse import urlsplit
 
 from django.core.management import call_command
 
 from wagtail.blocks import StructBlockValidationError
+from wagtail.models import Page
 
 import pytest
 
@@ -114,3 +116,77 @@ def test_a_headline_figure_is_counted_or_says_where_it_comes_from(client):
     new_version()
     data = client.get(f"{PAGE}cijfers/json/").json()
     assert data["totals"]["taking_part"] == data["totals"]["municipalities"] - 1
+
+
+DCAT_REQUIRED = {
+    # DCAT-AP-NL's mandatory properties, per class.
+    "dcat:Catalog": ["dct:title", "dct:description", "dct:publisher", "dcat:dataset"],
+    "dcat:Dataset": [
+        "dct:identifier",
+        "dct:title",
+        "dct:description",
+        "dct:publisher",
+        "dcat:contactPoint",
+        "dct:license",
+        "dct:language",
+        "dcat:theme",
+        "dct:modified",
+        "dcat:distribution",
+    ],
+    "dcat:Distribution": ["dcat:accessURL", "dct:format", "dct:license"],
+}
+
+
+def _missing(node, kind) -> list[str]:
+    return [f"{kind} {name}" for name in DCAT_REQUIRED[kind] if not node.get(name)]
+
+
+def test_the_dcat_catalogue_has_every_required_property_and_resolves(client):
+    response = client.get(f"{PAGE}cijfers/dcat/")
+    assert response["Content-Type"].startswith("application/ld+json")
+    catalogue = response.json()
+    assert (
+        catalogue["@type"] == "dcat:Catalog" and catalogue["@context"]["dcat"] == "http://www.w3.org/ns/dcat#"
+    )
+    problems = _missing(catalogue, "dcat:Catalog")
+    for dataset in catalogue["dcat:dataset"]:
+        problems += _missing(dataset, "dcat:Dataset")
+        assert dataset["dct:license"]["@id"].startswith("https://creativecommons.org/")
+        assert dataset["dcat:contactPoint"]["vcard:hasEmail"]["@id"].startswith("mailto:")
+        for distribution in dataset["dcat:distribution"]:
+            problems += _missing(distribution, "dcat:Distribution")
+            url = distribution["dcat:downloadURL"]["@id"]
+            assert url.startswith("http")
+            assert client.get(urlsplit(url).path).status_code == 200
+    assert problems == []
+    assert f"{PAGE}cijfers/dcat/" in client.get(PAGE).content.decode()
+
+
+def test_example_records_are_flagged_in_the_csv_and_the_json(client, demo_page):
+    examples = {
+        page.cbs_code for page in MunicipalityPage.objects.filter(locale__language_code="nl", is_example=True)
+    }
+    assert examples, "the demo marks its invented municipalities as examples"
+    data = client.get(f"{PAGE}cijfers/json/").json()
+    assert {m["cbs_code"] for m in data["municipalities"] if m["example"]} == examples
+    assert data["examples"] == len(examples) and data["examples_note"]
+    rows = list(csv.DictReader(io.StringIO(client.get(f"{PAGE}cijfers/csv/").content.decode())))
+    assert {row["cbs_code"] for row in rows if row["voorbeeld"] == "true"} == examples
+
+
+def test_the_english_files_have_english_headers_and_labels_beside_the_codes(client):
+    english = Page.objects.get(
+        translation_key=Page.objects.get(url_path="/home/over-aan-de-slag/").translation_key,
+        locale__language_code="en",
+    )
+    response = client.get(f"{english.url}cijfers/csv/")
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    assert {"cbs_code", "municipality", "status", "status_label", "year", "licence", "example"} <= set(
+        rows[0]
+    )
+    assert rows[0]["status"] in ("pilot", "participating", "continued", "finished")
+    assert rows[0]["status_label"] in ("Pilot", "Participating", "Continued on its own", "Finished")
+    dutch = list(csv.DictReader(io.StringIO(client.get(f"{PAGE}cijfers/csv/").content.decode())))
+    assert dutch[0]["status"] == rows[0]["status"]  # the same code in both languages
+    assert dutch[0]["status_omschrijving"] and dutch[0]["status_omschrijving"] != dutch[0]["status"]
+    assert "gemeente" in dutch[0] and "jaar" in dutch[0]

@@ -110,6 +110,7 @@ class ProgrammePage(RoutablePageMixin, BasePage):
             licence = self.data_licence(request)
             key = ("national-figures", licence, datetime.date.today())
             context["national"] = memo(key, lambda: national_figures(licence))
+            context["national_examples"] = sum(1 for m in context["national"].municipalities if m["example"])
             context["status_rows"] = [
                 (label, context["national"].by_status[value])
                 for value, label in MunicipalityPage.Status.choices
@@ -152,6 +153,26 @@ class ProgrammePage(RoutablePageMixin, BasePage):
         )
         response["Content-Disposition"] = 'attachment; filename="aan-de-slag-gemeenten.csv"'
         return response
+
+    @path("cijfers/dcat/", name="figures_dcat")
+    def figures_dcat(self, request):
+        """The open data's DCAT-AP-NL description (JSON-LD), for data portals to harvest."""
+        from home.models import SiteSettings
+        from programme.figures import as_dcat, national_figures
+
+        if not self.show_national_figures:
+            raise Http404
+        page_url = self.get_full_url(request)
+        data = as_dcat(
+            national_figures(self.data_licence(request)),
+            page_url=page_url,
+            csv_url=page_url + self.reverse_subpage("figures_csv"),
+            json_url=page_url + self.reverse_subpage("figures_json"),
+            contact_email=SiteSettings.for_request(request).contact_email,
+        )
+        return JsonResponse(
+            data, content_type="application/ld+json", json_dumps_params={"ensure_ascii": False, "indent": 1}
+        )
 
     @path("cijfers/json/", name="figures_json")
     def figures_json(self, request):

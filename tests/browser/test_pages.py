@@ -211,7 +211,9 @@ def test_missing_something_on_a_phone_from_box_to_thanks(page, live_server, demo
     visit(page, f"{live_server.url}/{code}/nieuwkomers/wat-is-vrijwilligerswerk/")
     page.locator(".feedback-box summary").click()
     page.locator(".feedback-form .choice input").first.check()
-    page.locator(".feedback-form textarea").fill("ስፖርት ኣብ ቀዳመ-ሰንበት" if code == "ti" else "رياضة في عطلة نهاية الأسبوع")
+    page.locator(".feedback-form textarea").fill(
+        "ስፖርት ኣብ ቀዳመ-ሰንበት" if code == "ti" else "رياضة في عطلة نهاية الأسبوع"
+    )
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     assert_accessible(page)
     screenshot(page, f"phone-{code}-feedback-open")
