@@ -1,6 +1,8 @@
 """News and stories, with a feed per language."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -17,8 +19,6 @@ from home.caching.state import kept_for_page
 from home.models import BasePage
 from home.pagination import page_of
 from home.panels import page_tabs
-
-from .municipalities import date_not_in_future
 
 
 class StoryIndexPage(RoutablePageMixin, BasePage):
@@ -56,7 +56,13 @@ class StoryIndexPage(RoutablePageMixin, BasePage):
 
 
 class StoryPage(BasePage):
-    date = models.DateField(_("date"), validators=[date_not_in_future])
+    date = models.DateField(
+        _("date"),
+        help_text=_(
+            "The day it happened or is announced. A date in the future needs a go-live "
+            "date on or after it (Status, Set schedule): the story then appears on its day."
+        ),
+    )
     intro = models.TextField(
         _("introduction"), max_length=500, help_text=_("The lead: what happened, in short.")
     )
@@ -81,6 +87,22 @@ class StoryPage(BasePage):
     class Meta:
         verbose_name = _("story")
         verbose_name_plural = _("stories")
+
+    def clean(self):
+        super().clean()
+        # A story dated ahead is fine when it goes live on (or after) its own date; one
+        # published now with a date ahead would sit atop the list pretending to be news.
+        if self.date and self.date > timezone.localdate():
+            go_live = timezone.localtime(self.go_live_at).date() if self.go_live_at else None
+            if go_live is None or go_live < self.date:
+                raise ValidationError(
+                    {
+                        "date": _(
+                            "This date is in the future: set a go-live date on or after it "
+                            "(Status, Set schedule), or choose an earlier date."
+                        )
+                    }
+                )
 
     def structured_data(self, request):
         return structured_data.article(self, request, published=self.date, body=self.intro)
