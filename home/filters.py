@@ -15,7 +15,9 @@ told.
 
 from dataclasses import dataclass
 
+from django.http import QueryDict
 from django.utils.functional import cached_property
+from django.utils.text import slugify
 
 import django_filters
 
@@ -29,16 +31,25 @@ class Option:
     label: str
     count: int = 0
     selected: bool = False
+    # What the address carries: the code, or with `localized_values` the label as a slug
+    # in the reader's language (`?fase=werven`, `?fase=recruit` in English).
+    param: str = ""
 
 
 class FacetFilter(django_filters.ChoiceFilter):
     """A choice among `options(locale)`, (value, label) pairs. `values(queryset, locale)`
     tells, for every item of the listing, which option values it has: {pk: {value, ...}}."""
 
-    def __init__(self, *args, options, values, **kwargs):
+    def __init__(self, *args, options, values, localized_values=False, **kwargs):
         self.options_for = options
         self.values_for = values
+        self.localized_values = localized_values
         super().__init__(*args, method=lambda queryset, name, value: queryset, **kwargs)
+
+    def param_for(self, value, label) -> str:
+        """The option in the address: its label as an ASCII slug when asked for and one
+        exists (Arabic labels have none, so their codes stay), else its code."""
+        return (self.localized_values and slugify(str(label))) or str(value)
 
 
 class ListingFilterSet(django_filters.FilterSet):
@@ -50,12 +61,26 @@ class ListingFilterSet(django_filters.FilterSet):
         version it keys what is kept about the listing's items."""
         self.locale = locale
         self.scope = scope
-        super().__init__(data, queryset=queryset, request=request)
         self.options: dict[str, list[Option]] = {}
-        for name, facet in self.filters.items():
+        for name, facet in self.base_filters.items():
             pairs = memo(self._key("options", name), lambda facet=facet: list(facet.options_for(locale)))
-            self.options[name] = [Option(str(value), str(label)) for value, label in pairs]
+            self.options[name] = [
+                Option(str(value), str(label), param=facet.param_for(value, label)) for value, label in pairs
+            ]
+        super().__init__(self._with_codes(data), queryset=queryset, request=request)
+        for name in self.filters:
             self.form.fields[name].choices = [("", "")] + [(o.value, o.label) for o in self.options[name]]
+
+    def _with_codes(self, data):
+        """The address with each option's slug read as its code; codes stay valid, so an
+        address shared before (or from another language) still filters."""
+        if data is None:
+            return data
+        rewritten = QueryDict(mutable=True)
+        for name, values in data.lists():
+            by_param = {o.param: o.value for o in self.options.get(name, ())}
+            rewritten.setlist(name, [by_param.get(value, value) for value in values])
+        return rewritten
 
     def _key(self, *parts):
         return ("listing", type(self).__name__, self.locale.pk, *parts)

@@ -119,6 +119,7 @@ class MunicipalityFilter(ListingFilterSet):
         label=_("Status"),
         options=lambda locale: MunicipalityPage.Status.choices,
         values=field_values("status"),
+        localized_values=True,
     )
     activiteit = FacetFilter(
         label=_("Kind of activity"),

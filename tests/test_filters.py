@@ -139,3 +139,22 @@ def test_malformed_parameters_never_break_a_listing(client, path):
     assert 'class="notice"' in notice
     assert 'class="notice"' in client.get(path, {LISTINGS[path][0]: "bestaat-niet"}).content.decode()
     assert 'class="notice"' not in client.get(path).content.decode()
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "code"),
+    [("/nl/handreikingen/", "werven", "recruit"), ("/en/handreikingen/", "recruit", "recruit")],
+)
+def test_filter_values_are_in_the_listings_language_and_codes_still_work(client, path, value, code):
+    localized = client.get(path, {"fase": value}).content.decode()
+    assert f'<option value="{value}" selected>' in localized
+    assert "unknown and were left out" not in localized and "onbekend" not in localized
+    old = client.get(path, {"fase": code}).content.decode()
+    # The code an address carried before filters the same guides.
+    cards = lambda html: html.split('class="cards"')[1].split("</ul>")[0]  # noqa: E731
+    assert cards(old) == cards(localized)
+
+
+def test_municipality_status_filters_by_its_dutch_name(client):
+    html = client.get("/nl/gemeenten/", {"status": "doet-mee"}).content.decode()
+    assert '<option value="doet-mee" selected>' in html

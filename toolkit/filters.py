@@ -10,10 +10,16 @@ from .models import GuidePage
 
 class GuideFilter(ListingFilterSet):
     voor = FacetFilter(
-        label=_("For"), options=lambda locale: GuidePage.Audience.choices, values=field_values("audience")
+        label=_("For"),
+        options=lambda locale: GuidePage.Audience.choices,
+        values=field_values("audience"),
+        localized_values=True,
     )
     fase = FacetFilter(
-        label=_("Phase"), options=lambda locale: GuidePage.Phase.choices, values=field_values("phase")
+        label=_("Phase"),
+        options=lambda locale: GuidePage.Phase.choices,
+        values=field_values("phase"),
+        localized_values=True,
     )
     succesfactor = factor_filter("success_factors", _("Success factor"))
 
