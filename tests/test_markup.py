@@ -70,3 +70,23 @@ def test_every_page_in_every_language_is_valid_html(client, tmp_path):
     ]
     assert len(files) > 40
     assert not errors, "\n".join(errors)
+
+
+def test_headings_never_skip_a_level_on_any_live_page(client):
+    """axe's heading-order, for every live page of every language (a guide once put a
+    step's h3 straight after its h1), search results and the not-available page."""
+    import re
+
+    from wagtail.models import Page
+
+    urls = [page.url for page in Page.objects.live().public().filter(depth__gte=2) if page.url]
+    urls += ["/nl/zoeken/?q=ambassadeur", "/ar/zoeken/?q=تطوع", "/uk/over-aan-de-slag/"]
+    skipped = []
+    for url in urls:
+        response = client.get(url)
+        levels = [int(level) for level in re.findall(r"<h([1-6])[\s>]", response.content.decode())]
+        for before, after in zip([0, *levels], levels, strict=False):
+            if after > before + 1:
+                skipped.append((url, levels))
+                break
+    assert skipped == []
