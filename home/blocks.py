@@ -212,15 +212,17 @@ class VideoBlock(blocks.StructBlock):
 class BodyBlock(blocks.StreamBlock):
     """The one body block list every page type shares."""
 
-    heading = HeadingBlock()
+    # Every block labelled through gettext: unlabelled, Wagtail shows the block's English
+    # name ("Heading", "Image", "Quote") between the Dutch ones in the block menu.
+    heading = HeadingBlock(label=_("heading"))
     paragraph = blocks.RichTextBlock(
         label=_("paragraph"),
         icon="pilcrow",
         features=["bold", "italic", "link", "document-link", "ol", "ul"],
         template=T + "paragraph_block.html",
     )
-    image = ImageBlock()
-    quote = QuoteBlock()
+    image = ImageBlock(label=_("image"))
+    quote = QuoteBlock(label=_("quote"))
     call_to_action = CallToActionBlock(label=_("call to action"))
     key_figures = KeyFiguresBlock(label=_("key figures"))
     downloads = DownloadsBlock(label=_("downloads"))

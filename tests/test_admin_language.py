@@ -97,3 +97,30 @@ def test_the_admin_views_an_editor_meets_have_no_english_left(admin_client):
         found = [word for word in INTERFACE_ENGLISH if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text)]
         assert not found, (url, found)
         assert not re.search(r"\d+van \d+|\d+- van", text), url  # Wagtail's Dutch counts, corrected
+
+
+def test_every_block_of_every_page_body_is_labelled_through_gettext():
+    """Unlabelled, Wagtail names a block after its Python name ("Heading", "Image") in
+    English, between the Dutch labels of the block menu."""
+    from django.apps import apps
+    from django.utils.functional import Promise
+
+    from wagtail.fields import StreamField
+
+    unlabelled = []
+
+    def walk(block, where):
+        for name, child in getattr(block, "child_blocks", {}).items():
+            if not isinstance(child.meta.label, Promise):
+                unlabelled.append(f"{where}.{name}")
+            walk(child, f"{where}.{name}")
+        if hasattr(block, "child_block"):
+            walk(block.child_block, where)
+
+    for model in apps.get_models():
+        if model._meta.app_label not in ("home", "programme", "toolkit"):
+            continue
+        for field in model._meta.get_fields():
+            if isinstance(field, StreamField):
+                walk(field.stream_block, f"{model.__name__}.{field.name}")
+    assert unlabelled == []

@@ -36,7 +36,7 @@ class HomePage(BasePage):
     )
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
     doors = StreamField(
-        [("door", DoorBlock())],
+        [("door", DoorBlock(label=_("door")))],
         verbose_name=_("doors"),
         blank=True,
         max_num=3,
@@ -49,7 +49,10 @@ class HomePage(BasePage):
         verbose_name=_("featured success factors"),
     )
     key_figures = StreamField(
-        [("figure", KeyFigureBlock())], verbose_name=_("key figures"), blank=True, max_num=6
+        [("figure", KeyFigureBlock(label=_("key figure")))],
+        verbose_name=_("key figures"),
+        blank=True,
+        max_num=6,
     )
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
 

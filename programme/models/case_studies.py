@@ -53,7 +53,7 @@ class CaseStudyPage(BasePage):
         related_name="case_studies",
     )
     date = models.DateField(_("date"), validators=[date_not_in_future], help_text=_("When it happened."))
-    images = StreamField([("image", ImageBlock())], verbose_name=_("images"), blank=True)
+    images = StreamField([("image", ImageBlock(label=_("image")))], verbose_name=_("images"), blank=True)
 
     content_panels = [
         *BasePage.content_panels,

@@ -57,7 +57,7 @@ class ProgrammePage(RoutablePageMixin, BasePage):
         _("target group"), blank=True, features=["bold", "italic", "ul"], help_text=_("Who it is for.")
     )
     benefits = StreamField(
-        [("benefit", StakeholderBenefitBlock())],
+        [("benefit", StakeholderBenefitBlock(label=_("benefit")))],
         verbose_name=_("benefits per stakeholder"),
         blank=True,
         help_text=_("One entry per stakeholder: what they gain from taking part."),
