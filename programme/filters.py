@@ -67,6 +67,18 @@ def factor_filter(field_name: str, label) -> FacetFilter:
     )
 
 
+def recognition_filter() -> FacetFilter:
+    """The recognition level (programme.models.recognition), in the listing's language."""
+    from .models.recognition import Recognition
+
+    return FacetFilter(
+        label=_("Recognition"),
+        options=lambda locale: [(value, label) for value, label in Recognition.choices if value],
+        values=field_values("recognition"),
+        localized_values=True,
+    )
+
+
 def field_values(field: str):
     return lambda queryset, locale: {pk: {value} for pk, value in queryset.values_list("pk", field) if value}
 
@@ -105,6 +117,7 @@ class CaseStudyFilter(ListingFilterSet):
         ],
         values=field_values("date__year"),
     )
+    erkenning = recognition_filter()
 
     class Meta:
         model = CaseStudyPage

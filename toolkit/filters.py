@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from home.filters import FacetFilter, ListingFilterSet
-from programme.filters import factor_filter, field_values
+from programme.filters import factor_filter, field_values, recognition_filter
 
 from .models import GuidePage
 
@@ -22,6 +22,7 @@ class GuideFilter(ListingFilterSet):
         localized_values=True,
     )
     succesfactor = factor_filter("success_factors", _("Success factor"))
+    erkenning = recognition_filter()
 
     class Meta:
         model = GuidePage

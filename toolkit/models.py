@@ -21,6 +21,7 @@ from home.i18n import related_in_locale
 from home.models import BasePage, IndexPage
 from home.panels import page_tabs
 from programme.models import SuccessFactorPage
+from programme.models.recognition import RecognitionMixin
 from programme.models.snippets import PICTOGRAMS
 
 from .pdf import inline_stylesheet, kept_pdf, pdf_response, render_pdf
@@ -51,7 +52,7 @@ class GuideIndexPage(IndexPage):
         return context
 
 
-class GuidePage(RoutablePageMixin, BasePage):
+class GuidePage(RoutablePageMixin, RecognitionMixin, BasePage):
     class Phase(models.TextChoices):
         PREPARE = "prepare", _("Prepare")
         RECRUIT = "recruit", _("Recruit")
@@ -89,6 +90,11 @@ class GuidePage(RoutablePageMixin, BasePage):
     related_panels = [
         InlinePanel("downloads", label=_("download"), heading=_("Downloads")),
         FieldPanel("success_factors"),
+        *RecognitionMixin.recognition_panels,
+    ]
+    override_translatable_fields = [
+        *BasePage.override_translatable_fields,
+        *RecognitionMixin.recognition_synchronized,
     ]
     edit_handler = page_tabs(content_panels, (_("Downloads and links"), related_panels))
     search_fields = [

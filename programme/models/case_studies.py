@@ -18,6 +18,7 @@ from home.models import BasePage
 from home.panels import page_tabs
 
 from .municipalities import date_not_in_future
+from .recognition import RecognitionMixin
 
 RICH = ["bold", "italic", "link", "ol", "ul"]
 
@@ -30,7 +31,7 @@ class CaseStudyForm(LocalizedPageForm):
         return cleaned_data
 
 
-class CaseStudyPage(BasePage):
+class CaseStudyPage(RecognitionMixin, BasePage):
     base_form_class = CaseStudyForm
 
     summary = models.TextField(_("summary"), max_length=400, help_text=_("What happened, in two sentences."))
@@ -67,6 +68,11 @@ class CaseStudyPage(BasePage):
     classification_panels = [
         FieldPanel("success_factors"),
         FieldRowPanel([FieldPanel("activity_type"), FieldPanel("date")]),
+        *RecognitionMixin.recognition_panels,
+    ]
+    override_translatable_fields = [
+        *BasePage.override_translatable_fields,
+        *RecognitionMixin.recognition_synchronized,
     ]
     edit_handler = page_tabs(content_panels, (_("Classification"), classification_panels))
     search_fields = [

@@ -17,6 +17,8 @@ from home.blocks import BodyBlock
 from home.caching.state import kept_for_page
 from home.models import BasePage, IndexPage
 
+from .recognition import RecognitionMixin
+
 
 class SuccessFactorIndexPage(RoutablePageMixin, IndexPage):
     parent_page_types = ["home.HomePage", "programme.ProgrammePage"]
@@ -41,7 +43,7 @@ class SuccessFactorIndexPage(RoutablePageMixin, IndexPage):
         return TemplateResponse(request, "programme/quick_scan.html", context)
 
 
-class SuccessFactorPage(BasePage):
+class SuccessFactorPage(RecognitionMixin, BasePage):
     number = models.PositiveSmallIntegerField(
         _("number"), help_text=_("The factor's place in the list of six, used for ordering.")
     )
@@ -79,6 +81,11 @@ class SuccessFactorPage(BasePage):
         FieldPanel("explanation"),
         FieldPanel("tips"),
         MultiFieldPanel([FieldPanel("scan_statements"), FieldPanel("scan_advice")], heading=_("Quick scan")),
+        *RecognitionMixin.recognition_panels,
+    ]
+    override_translatable_fields = [
+        *BasePage.override_translatable_fields,
+        *RecognitionMixin.recognition_synchronized,
     ]
     search_fields = [
         *BasePage.search_fields,
