@@ -92,13 +92,18 @@ def quick_scan_context(index, request) -> dict:
             }
         )
     complete = bool(results) and all(r.answered for r in results if r.statements)
-    # The chart: one bar per factor, 3 px per point; the list below it says the same in words.
-    bars = [{"y": 4 + 16 * i, "width": 3 * r.score} for i, r in enumerate(r for r in results if r.answered)]
+    # The chart: one bar per factor on a track of 100 (so a score of 0 still shows its
+    # row), 3 px per point, labelled with the factor's number and its score; the list
+    # below it says the same in words.
+    bars = [
+        {"y": 4 + 24 * i, "width": 3 * r.score, "number": r.factor.number, "score": r.score}
+        for i, r in enumerate(r for r in results if r.answered)
+    ]
     support = SupportRequestPage.objects.live().filter(locale=index.locale).first()
     return {
         "scale": SCALE,
         "bars": bars,
-        "chart_height": 8 + 16 * len(bars),
+        "chart_height": 8 + 24 * len(bars),
         "results": results,
         "complete": complete,
         "any_answer": any(s["value"] for r in results for s in r.statements),

@@ -70,3 +70,16 @@ def test_partial_or_odd_answers_never_break_the_scan(client):
         response = client.get(f"{SCAN}?{query}")
         assert response.status_code == 200, query
     assert 'class="notice"' in client.get(f"{SCAN}?f1-1=9").content.decode()
+
+
+def test_the_chart_labels_each_bar_and_shows_a_score_of_zero(client):
+    from programme.models import SuccessFactorPage
+
+    factors = SuccessFactorPage.objects.live().filter(locale__language_code="nl").order_by("number")
+    all_not_yet = answers({factor.number: 1 for factor in factors})  # "not yet" everywhere: 0
+    result = client.get(f"/nl/succesfactoren/quickscan/?{all_not_yet}").content.decode()
+    chart = result.split('class="scan-chart"')[1].split("</svg>")[0]
+    assert chart.count('width="300"') == factors.count()  # a track per factor, even at 0
+    for factor in factors:
+        assert f">{factor.number}</text>" in chart
+    assert chart.count(">0</text>") == factors.count()
