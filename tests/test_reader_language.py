@@ -66,3 +66,16 @@ def test_an_email_address_breaks_only_after_its_at_and_before_its_dots(client):
     assert contact_link("") == ""
     html = client.get("/nl/gemeenten/utrecht/").content.decode()
     assert "voorbeeld@<wbr>example<wbr>.org" in html
+
+
+def test_a_translated_guide_says_its_download_is_in_dutch(client):
+    from toolkit.models import GuideDownload
+
+    download = GuideDownload.objects.filter(page__locale__language_code="en").select_related("page").first()
+    assert download is not None, "an English guide offers a download"
+    html = client.get(download.page.url).content.decode()
+    link = html.split(f'href="{download.document.url}"')[1].split("</li>")[0]
+    assert 'hreflang="nl"' in link and '<span lang="nl">Nederlands</span>' in link
+    dutch = GuideDownload.objects.filter(page__locale__language_code="nl").select_related("page").first()
+    html = client.get(dutch.page.url).content.decode()
+    assert "Nederlands</span>)" not in html.split(f'href="{dutch.document.url}"')[1].split("</li>")[0]

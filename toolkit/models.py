@@ -1,5 +1,6 @@
 """How-to guides for local teams, and plain-language pages for newcomers."""
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Case, When
 from django.template.response import TemplateResponse
@@ -154,8 +155,21 @@ class GuideDownload(Orderable):
         "wagtaildocs.Document", verbose_name=_("document"), on_delete=models.PROTECT, related_name="+"
     )
     description = models.CharField(_("description"), max_length=200, blank=True)
+    # The document's own language: a translated guide still offers the Dutch checklist,
+    # and says so (hreflang, the language named in its own words).
+    language = models.CharField(
+        _("language of the document"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+    )
 
-    panels = [FieldPanel("document"), FieldPanel("description")]
+    panels = [FieldPanel("document"), FieldRowPanel([FieldPanel("language"), FieldPanel("description")])]
+
+    def language_autonym(self) -> str:
+        from django.utils.translation import get_language_info
+
+        return get_language_info(self.language)["name_local"]
 
 
 class NewcomerIndexPage(BasePage):
