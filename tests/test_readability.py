@@ -154,3 +154,24 @@ def test_a_municipal_editor_cannot_measure_another_municipalitys_page(
         client.post(f"/admin/readability/new/programme/casestudypage/{nijmegen.pk}/", data).status_code == 403
     )
     assert client.post(f"/admin/readability/{utrecht.pk}/", data).status_code in (200, 400)
+
+
+def test_the_panel_while_typing_and_the_warning_after_saving_give_the_same_figures(admin_client, demo_page):
+    """One measure: the draft endpoint (the panel as the editor types) and the figures kept
+    when the page is saved agree on the same text, StreamField and rich text included."""
+    parent = demo_page("over-aan-de-slag").get_parent()
+    data = nested_form_data(
+        {
+            "title": "Gemengd",
+            "slug": "gemengd",
+            "intro": f"{LONG_WINDED} {B1}",
+            "body": streamfield([("paragraph", rich_text(f"<p>{B1} {LONG_WINDED}</p>"))]),
+            "listing_summary": B1,
+            "comments": inline_formset([]),
+        }
+    )
+    typed = admin_client.post(f"/admin/readability/new/home/contentpage/{parent.pk}/", data).json()
+    admin_client.post(f"/admin/pages/add/home/contentpage/{parent.pk}/", data)
+    saved = PageReadability.objects.get(page__slug="gemengd").result()
+    assert typed["average_words"] == round(saved.average_words, 1)
+    assert typed["long_word_share"] == round(saved.long_word_share, 3)
