@@ -225,3 +225,29 @@ def test_missing_something_on_a_phone_from_box_to_thanks(page, live_server, demo
     from home.feedback.models import Feedback
 
     assert Feedback.objects.filter(locale__language_code=code).count() == 1
+
+
+@pytest.mark.parametrize(
+    ("code", "notice", "date"),
+    [
+        ("uk", "Ви можете прочитати цю сторінку такими мовами:", "листопада"),
+        ("ar", "يمكنك قراءة هذه الصفحة بهذه اللغات:", None),
+        ("ti", "ነዛ ገጽ ብዞም ዝስዕቡ ቋንቋታት ከተንብብዋ ትኽእሉ ኢኹም:", None),
+    ],
+)
+def test_the_not_available_notice_and_dates_read_right_on_a_phone(
+    page, live_server, demo_site, code, notice, date
+):
+    """The notice as one whole sentence of the language, no language name glued in; the
+    Ukrainian date in the genitive."""
+    response = page.goto(f"{live_server.url}/{code}/over-aan-de-slag/")
+    assert response.status == 404
+    assert notice in page.locator("main").inner_text()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    assert_accessible(page)
+    screenshot(page, f"phone-{code}-not-available")
+    if date:
+        # The home page's key figures name their source's date.
+        visit(page, f"{live_server.url}/{code}/")
+        text = page.locator("main").inner_text()
+        assert f" {date} " in text and "Листопад " not in text and "р.." not in text
