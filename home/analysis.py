@@ -141,13 +141,15 @@ def terms(text: str, language: str | None) -> str:
 
 # While a search index writes objects, the words it saw are collected here, so that the
 # vocabulary (home.search) learns them without reading the pages a second time.
-_collected: ContextVar[set | None] = ContextVar("collected_words", default=None)
+# Modelsearch's PostgreSQL indexer reads each field five times (title, body, autocomplete
+# and their plain texts): within one index run each object's field is analysed once.
+_collected: ContextVar[tuple[set, dict] | None] = ContextVar("collected_words", default=None)
 
 
 @contextmanager
 def collecting():
     found: set[tuple[str, str, str]] = set()
-    token = _collected.set(found)
+    token = _collected.set((found, {}))
     try:
         yield found
     finally:
@@ -158,6 +160,16 @@ class AnalysedSearchField(index.SearchField):
     """A search field whose value is indexed as the terms of the object's language."""
 
     def get_value(self, obj):
+        run = _collected.get()
+        key = (id(obj), self.field_name)
+        if run is not None and key in run[1]:
+            return run[1][key]
+        indexed = self._analyse(obj, run[0] if run is not None else None)
+        if run is not None:
+            run[1][key] = indexed
+        return indexed
+
+    def _analyse(self, obj, collected):
         value = super().get_value(obj)
         if value is None:
             return None
@@ -165,7 +177,6 @@ class AnalysedSearchField(index.SearchField):
             value = " ".join(str(part) for part in value)
         language = object_language(obj)
         found = words(str(value), language)
-        collected = _collected.get()
         if collected is not None and getattr(obj, "live", True):
             collected.update((language, word, term) for word, term in found)
         indexed = []

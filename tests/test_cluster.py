@@ -105,7 +105,7 @@ def cluster(tmp_path_factory):
                     if get(port, "/healthz")[0] == 200:
                         break
                 except OSError:
-                    pass
+                    pass  # not listening yet: try again until the deadline below
                 assert time.monotonic() < deadline, "gunicorn did not start"
                 time.sleep(0.1)
         yield ports, env

@@ -65,6 +65,10 @@ class Vocabulary:
         i = bisect_left(self.terms, term)
         return i < len(self.terms) and self.terms[i].startswith(term)
 
+    def held_start(self, word: str, language: str) -> str | None:
+        """The word without its ending (shorter_forms) that the index holds, if any."""
+        return next((form for form in shorter_forms(word, language) if self.holds(form)), None)
+
     def closest(self, word: str, errors: int, limit: int = 3) -> list[str]:
         if len(word) < MIN_FORGIVEN_LENGTH or not self.words:
             return []
@@ -135,7 +139,7 @@ def _forgive_words(text: str, operator: str, language: str):
             parts.append(Term(term))
             continue
         near = [known.term_of[other] for other in known.closest(word, allowed_errors(word))]
-        start = next((form for form in shorter_forms(word, language) if known.holds(form)), None)
+        start = known.held_start(word, language)
         alternatives = list(dict.fromkeys([*near, *([start] if start else [])]))
         parts.append(Or([Term(other) for other in alternatives]) if alternatives else Term(term))
     if len(parts) == 1:
@@ -162,7 +166,7 @@ def suggestions(text: str, language: str) -> list[str]:
         near = known.closest(word, suggestion_errors(word), limit=1)
         if near:
             corrected.append(near[0])
-        elif start := next((form for form in shorter_forms(word, language) if known.holds(form)), None):
+        elif start := known.held_start(word, language):
             corrected.append(start)
     if not changed:
         return []
