@@ -195,6 +195,7 @@ def test_the_support_form_sent_empty_lands_focus_on_its_error_summary(page, live
     assert page.url.endswith("/nl/ondersteuning-op-maat/")
     page.get_by_role("button", name="Aanvraag versturen").click()
     page.wait_for_selector(".error-summary")
+    page.wait_for_load_state("load")  # focus moves when the page has opened
     assert page.evaluate("document.activeElement.id") == "error-summary"
     assert page.locator(".error-summary a").count() >= 3
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
