@@ -41,11 +41,15 @@ $(BIN)/.installed: $(BIN)/.runtime requirements-dev.txt package-lock.json
 	touch $@
 
 setup: $(BIN)/.runtime ## Create .venv with what the site needs, the database with the demo content, the logins
-	$(MANAGE) install_demo
+	@# Tasks the loading sets off (index updates) run at once rather than wait for a worker.
+	TASKS_BACKEND=immediate $(MANAGE) install_demo
 	$(MANAGE) ensure_admin --demo-accounts --url http://$(HOST):$(PORT)/admin/
 
-run: setup ## Set everything up and serve the site on http://127.0.0.1:8000/
-	@echo "Serving http://$(HOST):$(PORT)/  (Ctrl-C stops)"
+run: setup ## Set everything up and serve the site on http://127.0.0.1:8000/ with its background worker
+	@echo "Serving http://$(HOST):$(PORT)/ with a background worker (Ctrl-C stops both)"
+	@# The worker builds PDFs, updates the search index and sends mail off the request path.
+	@$(MANAGE) db_worker --interval 0.5 --verbosity 0 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 lint: $(BIN)/.installed ## Run ruff

@@ -130,12 +130,16 @@ class GuidePage(RoutablePageMixin, RecognitionMixin, BasePage):
         ] or [{"@type": "HowToStep", "position": 1, "name": self.title, "text": self.summary or self.title}]
         return data
 
+    # The PDFs this page offers, by kind, and the method that renders each (toolkit.pdf).
+    pdf_kinds = {"guide": "render_guide_pdf"}
+
     @path("pdf/", name="pdf")
     def pdf(self, request):
-        """The guide as a tagged PDF in its own language (toolkit.guide_pdf)."""
-        from .guide_pdf import guide_pdf
+        """The guide as a tagged PDF in its own language, built once per content version."""
+        return pdf_response(self.slug, kept_pdf("guide", self, self.render_guide_pdf))
 
-        return pdf_response(self.slug, lambda: guide_pdf(self, request))
+    def render_guide_pdf(self, request) -> bytes:
+        return render_pdf(self, "toolkit/guide_pdf.html", {}, request)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -282,12 +286,16 @@ class NewcomerPage(RoutablePageMixin, BasePage):
         """An A4 poster for AZC notice boards, with a QR code that leads back to this page."""
         return TemplateResponse(request, "toolkit/newcomer_poster.html", self.poster_context(request))
 
+    pdf_kinds = {"poster": "render_poster_pdf"}
+
     @path("poster/pdf/", name="poster_pdf")
     def poster_pdf(self, request):
         """The poster as a one-page A4 PDF in the page's language, ready to print."""
+        return pdf_response(f"poster-{self.slug}", kept_pdf("poster", self, self.render_poster_pdf))
+
+    def render_poster_pdf(self, request) -> bytes:
         context = {**self.poster_context(request), "stylesheet": inline_stylesheet("css/poster.css")}
-        build = lambda: render_pdf(self, "toolkit/newcomer_poster.html", context, request)  # noqa: E731
-        return pdf_response(f"poster-{self.slug}", lambda: kept_pdf("poster", self, build))
+        return render_pdf(self, "toolkit/newcomer_poster.html", context, request)
 
     def poster_context(self, request) -> dict:
         url = self.get_full_url(request)

@@ -31,6 +31,9 @@ INSTALLED_APPS = [
     "toolkit",
     "wagtail_localize",
     "wagtail_localize.locales",
+    # Background work (toolkit.tasks, Wagtail's purges and search index updates).
+    "django_tasks",
+    "django_tasks_db",
     # Login throttling, Content-Security-Policy.
     "axes",
     "django_otp",
@@ -345,6 +348,19 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 
+# Work off the request path: PDFs (toolkit.tasks), search index updates, frontend cache
+# purges. Kept in the database and run by `manage.py db_worker`, which `make run` and the
+# cluster start beside the app servers; TASKS_BACKEND=immediate runs each task in the
+# process that asks for it (the demo build, the test suite).
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "database": "django_tasks_db.DatabaseBackend",
+            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+        }[os.environ.get("TASKS_BACKEND", "database")]
+    }
+}
+
 # Purging a CDN when pages publish, only where one is configured.
 WAGTAILFRONTENDCACHE = {}
 if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
@@ -409,6 +425,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
     "loggers": {
         "django.request": {"handlers": ["console", "mail_admins"], "level": "ERROR", "propagate": False},
+        # WeasyPrint warns on every PDF that it subsets fonts with fontTools: noise, not news.
+        "weasyprint": {"level": "ERROR"},
     },
 }
 

@@ -17,6 +17,8 @@ MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="aandeslag-test-media-"))  # noqa: F40
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
 WAGTAILFRONTENDCACHE = {}
+# Tasks run where they are asked for; tests/test_tasks.py tries the database backend.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 DEMO_ACCOUNTS_ALLOWED = True
 # The second factor is off for the suite's logins (force_login, the admin client);
 # tests/test_two_factor.py turns it on for the roles that need it.

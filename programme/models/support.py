@@ -14,7 +14,6 @@ import logging
 import re
 
 from django import forms
-from django.core.mail import EmailMessage
 from django.db import models
 from django.shortcuts import render
 from django.utils import translation
@@ -31,6 +30,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from home.caching import limits
 from home.models import BasePage
+from home.operations.tasks import send_mail
 
 from .factors import SuccessFactorPage
 from .municipalities import MunicipalityPage
@@ -200,13 +200,14 @@ class SupportRequestPage(AbstractEmailForm, BasePage):
             for name, field in form.fields.items()
             if isinstance(field, forms.EmailField) and (value := form.cleaned_data.get(name))
         ][:1]
-        EmailMessage(
+        # Through the worker (home.operations.tasks): the request is stored already.
+        send_mail.enqueue(
             subject=self.subject,
             body=self.render_email(form),
             from_email=self.from_address or None,
             to=[address.strip() for address in self.to_address.split(",") if address.strip()],
             reply_to=reply_to,
-        ).send()
+        )
 
     def render_landing_page(self, request, form_submission=None, *args, **kwargs):
         response = super().render_landing_page(request, form_submission, *args, **kwargs)

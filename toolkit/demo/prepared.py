@@ -77,6 +77,8 @@ def _build(database_url: str, media: Path) -> None:
         DATABASE_URL=database_url,
         MEDIA_ROOT=str(media),
         LOG_LEVEL="ERROR",
+        # Index updates and the like run at once: nothing is left queued in the bundle.
+        TASKS_BACKEND="immediate",
     )
     manage = str(Path(settings.BASE_DIR) / "manage.py")
     # One process for migrate, load_demo and setup_roles: one Django start instead of three.
