@@ -19,7 +19,7 @@ COVERAGE ?= $(if $(CI),--cov --cov-fail-under=95,)
 # The suite on both cores: each worker copies the prepared demo database (toolkit/demo/prepared.py).
 WORKERS ?= auto
 
-.PHONY: help run setup test test-browser lint format bench messages lock clean
+.PHONY: help run setup cluster test test-browser lint format bench messages lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-14s %s\n", $$1, $$2}'
@@ -51,6 +51,9 @@ run: setup ## Set everything up and serve the site on http://127.0.0.1:8000/ wit
 	@$(MANAGE) db_worker --interval 0.5 --verbosity 0 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
 	$(MANAGE) runserver $(HOST):$(PORT)
+
+cluster: $(BIN)/.installed ## Two app servers, the worker, an S3 emulator and Varnish in front, on this machine (needs Redis, Varnish)
+	$(MANAGE) cluster
 
 lint: $(BIN)/.installed ## Run ruff
 	$(BIN)/ruff check .

@@ -242,7 +242,71 @@ def main() -> int:
         server.wait(10)
         del os.environ["BENCH_NO_FRAGMENTS"]
     report(rows, trivial, static)
-    return 1 if any(row["misses"] for row in rows) else 0
+    cluster = measure_cluster()
+    return 1 if any(row["misses"] for row in rows) or (cluster and cluster["missed"]) else 0
+
+
+# --- The cluster: Varnish in front of two app servers (home.operations.cluster) -------------
+
+CLUSTER_PAGE = "/nl/verhalen/koning-bezoekt-aan-de-slag/"
+CLUSTER_STATIC = "/static/css/site.css"
+PROXY_SHARE = 0.80
+
+
+def wrk_rps(url: str) -> float:
+    """Requests/s from wrk (Debian's package), which outruns any Python client here."""
+    import re
+
+    done = subprocess.run(  # noqa: S603 - our own command
+        ["wrk", "-t2", "-c16", f"-d{SECONDS:.0f}s", "-H", "Accept-Encoding: gzip", url],  # noqa: S607
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    if "Non-2xx" in done:
+        raise RuntimeError(f"{url}: not every answer was 200\n{done}")
+    return float(re.search(r"Requests/sec:\s+([\d.]+)", done).group(1))
+
+
+def measure_cluster() -> dict | None:
+    """A cached page through Varnish beside Varnish's own rate for a static file it keeps,
+    and the same page from one app server's page cache, in one run."""
+    import shutil
+
+    from django.conf import settings
+
+    from home.operations.cluster import Cluster, get, varnish_available
+
+    if not varnish_available() or not shutil.which("wrk"):
+        print("\ncluster: not measured (needs Debian's varnish and wrk)")
+        return None
+    database = settings.DATABASES["default"]["NAME"]
+    with Cluster(str(database), Path(settings.MEDIA_ROOT), "redis://127.0.0.1:6379/13") as cluster:
+        for url in (cluster.proxy_url + CLUSTER_PAGE, cluster.proxy_url + CLUSTER_STATIC):
+            for _ in range(3):
+                assert get(url)[0] == 200, url
+        assert get(cluster.proxy_url + CLUSTER_PAGE)[2].get("X-Cache") == "hit"
+        static = wrk_rps(cluster.proxy_url + CLUSTER_STATIC)
+        page = wrk_rps(cluster.proxy_url + CLUSTER_PAGE)
+        app = wrk_rps(cluster.app_url(0) + CLUSTER_PAGE)
+    result = {
+        "proxy_static_rps": round(static),
+        "proxy_page_rps": round(page),
+        "app_page_cache_rps": round(app),
+        "share": round(page / static, 2),
+    }
+    result["missed"] = result["share"] < PROXY_SHARE
+    print(
+        f"\ncluster (Varnish, 2 app servers x 1 worker x 4 threads, wrk 2 threads 16 connections, {SECONDS:.0f} s):"
+        f"\n  static file from Varnish {static:,.0f} req/s; cached page from Varnish {page:,.0f} req/s "
+        f"= {page / static:.0%} of it (target >= {PROXY_SHARE:.0%}); the same page from one app server's "
+        f"page cache {app:,.0f} req/s{'  MISSED' if result['missed'] else ''}"
+    )
+    out = ROOT / ".local/bench.json"
+    data = json.loads(out.read_text())
+    data["cluster"] = result
+    out.write_text(json.dumps(data, indent=2))
+    return result
 
 
 def misses(row) -> list[str]:

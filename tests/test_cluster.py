@@ -1,24 +1,27 @@
-"""Two app servers of one deployment agree on what is current.
+"""A deployment of several nodes agrees on what is current (home.operations.cluster).
 
-Two separate gunicorn processes share one database (a copy of the prepared demo), one
-Redis and one media folder, as two nodes would. Changes are made by a third process, the
-way an editor's request on either node makes them; each server must answer the new state
-to an anonymous reader within a second, also when the changing process could not reach
-Redis at all (a socket that accepts and never answers, as a paused Redis does).
+Two separate gunicorn processes share one database (a copy of the prepared demo: SQLite
+in the first CI run, PostgreSQL in the second), one Redis and the media bucket, behind
+Varnish, with the background worker beside them, as `make cluster` starts them. Changes
+are made by another process, the way an editor's request on either node makes them;
+both servers and the proxy cache must answer the new state to an anonymous reader within
+a second, also when the changing process could not reach Redis at all (a socket that
+accepts and never answers, as a paused Redis does).
 """
 
-import os
-import shutil
+import contextlib
 import socket
 import subprocess
 import sys
+import threading
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
+
+from django.db import connection
 
 import pytest
 
+from home.operations.cluster import BUCKET, Cluster, get, varnish_available
 from toolkit.demo import prepared
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,117 +37,77 @@ def _redis_answers() -> bool:
         return False
 
 
-pytestmark = pytest.mark.skipif(not _redis_answers(), reason="needs the machine's Redis on 127.0.0.1:6379")
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def get(port: int, path: str) -> tuple[int, str, str]:
-    request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", headers={"Accept-Language": "nl"})
-    try:
-        with urllib.request.urlopen(request, timeout=5) as response:
-            return response.status, response.read().decode(), response.headers.get("X-Page-Cache", "")
-    except urllib.error.HTTPError as error:
-        return error.code, error.read().decode(), error.headers.get("X-Page-Cache", "")
+pytestmark = [
+    pytest.mark.skipif(not _redis_answers(), reason="needs the machine's Redis on 127.0.0.1:6379"),
+    pytest.mark.skipif(
+        not varnish_available(), reason="needs Varnish (Debian's varnish; .ci/run installs it)"
+    ),
+]
 
 
 @pytest.fixture(scope="module")
-def cluster(tmp_path_factory):
-    """Two gunicorn servers (one worker each, so each is one process of its own)."""
-    bundle = prepared.sqlite_bundle()
-    place = tmp_path_factory.mktemp("cluster")
-    shutil.copy(bundle / "db.sqlite3", place / "db.sqlite3")
-    prepared.copy_media(bundle / "media", place / "media")
-    env = {
-        key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "PYTEST_", "COV_"))
-    }
-    env.update(
-        DJANGO_SETTINGS_MODULE="config.settings.cluster",
-        SECRET_KEY="cluster-test-only-" + "x7Kq2Lm9Pz4Wv8Nr3Tb6Yd1Hc5Jf0Sg" * 2,
-        DATABASE_URL=f"sqlite:///{place / 'db.sqlite3'}",
-        REDIS_URL=f"redis://{REDIS[0]}:{REDIS[1]}/12",
-        MEDIA_ROOT=str(place / "media"),
-        LOG_LEVEL="ERROR",
+def cluster(tmp_path_factory, django_db_blocker):
+    with django_db_blocker.unblock():
+        if connection.vendor == "postgresql":
+            template, media = prepared.postgresql_template()
+            database = prepared._url_for(template)
+        else:
+            bundle = prepared.sqlite_bundle()
+            database, media = str(bundle / "db.sqlite3"), bundle / "media"
+    subprocess.run([sys.executable, "-c", "import redis; redis.Redis(db=12).flushdb()"], check=True)
+    nodes = Cluster(
+        database, media, f"redis://{REDIS[0]}:{REDIS[1]}/12", place=tmp_path_factory.mktemp("cluster")
     )
-    subprocess.run([sys.executable, "-c", "import redis; redis.Redis(db=12).flushdb()"], check=True, env=env)
-    ports = [_free_port(), _free_port()]
-    servers = [
-        subprocess.Popen(  # noqa: S603 - our own command
-            [
-                str(Path(sys.executable).parent / "gunicorn"),
-                "config.wsgi",
-                "-c",
-                "gunicorn.conf.py",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--workers",
-                "1",
-                "--threads",
-                "2",
-                "--access-logfile",
-                "/dev/null",
-                "--max-requests",
-                "0",
-            ],  # fmt: skip
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        for port in ports
-    ]
-    try:
-        deadline = time.monotonic() + 30
-        for port in ports:
-            while True:
-                try:
-                    if get(port, "/healthz")[0] == 200:
-                        break
-                except OSError:
-                    pass  # not listening yet: try again until the deadline below
-                assert time.monotonic() < deadline, "gunicorn did not start"
-                time.sleep(0.1)
-        yield ports, env
-    finally:
-        for server in servers:
-            server.terminate()
-        for server in servers:
-            server.wait(10)
+    with nodes:
+        yield nodes
 
 
-def change(env: dict, code: str, redis_url: str | None = None) -> None:
+def readers(cluster) -> list[str]:
+    """Where an anonymous reader may land: either app server, or the proxy cache in front."""
+    return [cluster.app_url(0), cluster.app_url(1), cluster.proxy_url]
+
+
+def change(cluster, code: str, redis_url: str | None = None) -> None:
     """Make a change as an editor's request on any node would: another process, same database."""
     script = "import django; django.setup()\nfrom wagtail.models import Page\n" + code
-    subprocess.run(  # noqa: S603 - our own command
+    done = subprocess.run(  # noqa: S603 - our own command
         [sys.executable, "-c", script],
         cwd=ROOT,
-        env={**env, **({"REDIS_URL": redis_url} if redis_url else {})},
-        check=True,
+        env={**cluster.env, **({"REDIS_URL": redis_url} if redis_url else {})},
         capture_output=True,
         timeout=60,
+        text=True,
     )
+    assert done.returncode == 0, done.stderr[-3000:]
 
 
-def warm(ports, path):
-    """Both servers have the page in the shared page cache."""
-    for port in ports:
+def warm(cluster, path):
+    """Both servers have the page in the shared page cache, the proxy has it too."""
+    for base in readers(cluster):
         for _ in range(2):
-            status, _body, _kept = get(port, path)
-            assert status == 200, (port, path, status)
-    assert get(ports[1], path)[2] == "hit"
+            status, _body, _kept = get_checked(base, path)
+    assert get(cluster.app_url(1) + path)[2].get("X-Page-Cache") == "hit"
+    assert get(cluster.proxy_url + path)[2].get("X-Cache") == "hit"
 
 
-def within_a_second(ports, path, check):
+def get_checked(base, path):
+    status, body, headers = get(base + path)
+    assert status == 200, (base, path, status)
+    return status, body, headers
+
+
+def within_a_second(cluster, path, check):
     deadline = time.monotonic() + 1.0
     while True:
-        answers = [get(port, path) for port in ports]
-        if all(check(*answer) for answer in answers):
+        answers = [(base, *get(base + path)) for base in readers(cluster)]
+        if all(
+            check(status, body.decode(errors="replace"), headers) for _base, status, body, headers in answers
+        ):
             return
-        assert time.monotonic() < deadline, [(status, kept) for status, _body, kept in answers]
+        assert time.monotonic() < deadline, [
+            (base, status, headers.get("X-Cache") or headers.get("X-Page-Cache"))
+            for base, status, _b, headers in answers
+        ]
         time.sleep(0.05)
 
 
@@ -153,8 +116,9 @@ def page(path: str) -> str:
 
 
 @pytest.mark.parametrize("redis_during_change", ["answers", "hung"])
-def test_both_servers_follow_publish_unpublish_and_restriction_at_once(cluster, redis_during_change, request):
-    ports, env = cluster
+def test_both_servers_and_the_proxy_follow_publish_unpublish_and_restriction_at_once(
+    cluster, redis_during_change, request
+):
     hung = None
     if redis_during_change == "hung":
         hung = socket.socket()
@@ -164,39 +128,138 @@ def test_both_servers_follow_publish_unpublish_and_restriction_at_once(cluster, 
     redis_url = f"redis://127.0.0.1:{hung.getsockname()[1]}/12" if hung else None
     suffix = redis_during_change
 
-    # Publish: a new title on both servers.
+    # Publish: a new title everywhere.
     path = "/nl/verhalen/koning-bezoekt-aan-de-slag/"
-    warm(ports, path)
+    warm(cluster, path)
     change(
-        env,
+        cluster,
         f"p = {page(path)}\np.title = 'Nieuwe titel {suffix}'\np.save_revision().publish()",
         redis_url,
     )
     within_a_second(
-        ports, path, lambda status, body, kept: status == 200 and f"Nieuwe titel {suffix}" in body
+        cluster, path, lambda status, body, headers: status == 200 and f"Nieuwe titel {suffix}" in body
     )
 
-    # Unpublish: gone from both.
+    # Unpublish: gone everywhere.
     path = (
         "/nl/verhalen/helffer-kootkar-prijs/"
         if suffix == "answers"
         else "/nl/verhalen/minister-asscher-vrijwilligerswerk/"
     )
-    warm(ports, path)
-    change(env, f"{page(path)}.unpublish()", redis_url)
-    within_a_second(ports, path, lambda status, body, kept: status == 404)
+    warm(cluster, path)
+    change(cluster, f"{page(path)}.unpublish()", redis_url)
+    within_a_second(cluster, path, lambda status, body, headers: status == 404)
 
-    # A password: neither server shows the page's text any more.
+    # A password: nobody shows the page's text any more.
     path = (
         "/nl/succesfactoren/bewoners-centraal/"
         if suffix == "answers"
         else "/nl/succesfactoren/laagdrempelig/"
     )
-    warm(ports, path)
+    warm(cluster, path)
     change(
-        env,
+        cluster,
         "from wagtail.models import PageViewRestriction\n"
         f"PageViewRestriction.objects.create(page={page(path)}, restriction_type='password', password='geheim')",
         redis_url,
     )
-    within_a_second(ports, path, lambda status, body, kept: kept != "hit" and 'type="password"' in body)
+    within_a_second(
+        cluster,
+        path,
+        lambda status, body, headers: (
+            "hit" not in (headers.get("X-Cache"), headers.get("X-Page-Cache")) and 'type="password"' in body
+        ),
+    )
+
+
+def test_fifty_slow_clients_leave_the_health_check_and_cached_pages_answering(cluster):
+    path = "/nl/"
+    warm(cluster, path)
+    stop = threading.Event()
+    sockets = []
+    for _ in range(50):
+        sock = socket.create_connection(("127.0.0.1", cluster.proxy_port), timeout=5)
+        sock.sendall(b"GET /nl/ HTTP/1.1\r\nHost: 127.0.0.1\r\n")  # and the rest, never
+        sockets.append(sock)
+
+    def trickle():  # one byte a second from each, as a slow phone line sends
+        while not stop.wait(1):
+            for sock in sockets:
+                with contextlib.suppress(OSError):  # the proxy gave up on this one: its right
+                    sock.sendall(b"X")
+
+    trickler = threading.Thread(target=trickle, daemon=True)
+    trickler.start()
+    try:
+        time.sleep(1.5)
+        for _round in range(3):
+            for target in ("/healthz", path):
+                started = time.monotonic()
+                status, _body, _headers = get(cluster.proxy_url + target, timeout=1)
+                assert status == 200, target
+                assert time.monotonic() - started < 1.0, target
+            time.sleep(0.5)
+    finally:
+        stop.set()
+        for sock in sockets:
+            sock.close()
+
+
+def test_a_published_guides_pdf_is_built_once_by_the_worker_and_served_by_both_servers(cluster):
+    path = "/nl/handreikingen/matchen/"
+    change(cluster, f"p = {page(path)}\np.save_revision().publish()")
+    page_id = int(
+        subprocess.run(  # noqa: S603 - our own command
+            [
+                sys.executable,
+                "-c",
+                f"import django; django.setup()\nfrom wagtail.models import Page\nprint({page(path)}.pk)",
+            ],
+            cwd=ROOT,
+            env=cluster.env,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout.split()[-1]
+    )
+    bucket = cluster.s3()
+
+    def kept():
+        listing = bucket.list_objects_v2(Bucket=BUCKET, Prefix=f"pdfs/guide/{page_id}/")
+        return [item["Key"] for item in listing.get("Contents", [])]
+
+    deadline = time.monotonic() + 30
+    while not kept():
+        assert time.monotonic() < deadline, "the worker did not build the PDF"
+        time.sleep(0.2)
+    for base in (cluster.app_url(1), cluster.app_url(0)):
+        status, body, headers = get(base + path + "pdf/")
+        assert status == 200
+        assert body.startswith(b"%PDF")
+        assert headers["X-PDF"] == "kept", base  # read from the bucket, not built by this server
+    assert len(kept()) == 1  # once per content version, not once per process
+
+
+def test_images_come_from_the_bucket_and_documents_only_through_the_app(cluster):
+    bucket = cluster.s3()
+    bucket.put_object(Bucket=BUCKET, Key="images/proef.png", Body=b"\x89PNG proef", ContentType="image/png")
+    status, body, _headers = get(f"{cluster.proxy_url}/media/images/proef.png")
+    assert (status, body) == (200, b"\x89PNG proef")
+
+    document = next(
+        item["Key"] for item in bucket.list_objects_v2(Bucket=BUCKET, Prefix="documents/")["Contents"]
+    )
+    assert get(f"{cluster.proxy_url}/media/{document}")[0] == 404  # not by its file name
+    status, _body, headers = get(f"{cluster.proxy_url}/media/pdfs/guide/1/x.pdf")
+    assert status == 404
+
+
+def test_a_purge_drops_the_proxys_copy(cluster):
+    import urllib.request
+
+    path = "/nl/succesfactoren/"
+    warm(cluster, path)
+    purge = urllib.request.Request(cluster.proxy_url + path, method="PURGE", headers={"Host": "localhost"})
+    with urllib.request.urlopen(purge, timeout=5) as response:
+        assert response.status == 200
+    assert get(cluster.proxy_url + path)[2]["X-Cache"] == "miss"

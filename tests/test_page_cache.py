@@ -396,3 +396,45 @@ def test_tracking_parameters_share_the_pages_copy_and_never_reach_its_links(clie
     html = client.get("/nl/verhalen/?gclid=xyz&utm_medium=mail").content.decode()
     assert "utm_" not in html and "gclid" not in html and "fbclid" not in html
     assert not hit(client, "/nl/verhalen/?pagina=1&utm_source=x")  # a real parameter keeps its own copy
+
+
+def _paths(purged) -> set[str]:
+    return {url.split("://", 1)[1].split("/", 1)[1] for url in purged}
+
+
+def test_a_new_view_restriction_purges_the_page_and_all_below_it(
+    cdn, demo_page, django_capture_on_commit_callbacks
+):
+    from wagtail.models import PageViewRestriction
+
+    section = demo_page("nieuwkomers")
+    below = {page.url.lstrip("/") for page in section.get_descendants().live()}
+    assert below
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction = PageViewRestriction.objects.create(
+            page=section, restriction_type="password", password="x"
+        )
+    assert {"nl/nieuwkomers/", *below} <= _paths(cdn)
+    cdn.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction.delete()  # freed again: the restricted answers go too
+    assert {"nl/nieuwkomers/", *below} <= _paths(cdn)
+
+
+def test_a_move_purges_the_old_addresses_of_the_page_and_below(
+    cdn, demo_page, django_capture_on_commit_callbacks
+):
+    page = demo_page("nieuwkomers/wat-is-vrijwilligerswerk")
+    page.slug = "vrijwilligerswerk-uitgelegd"
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+    paths = _paths(cdn)
+    assert "nl/nieuwkomers/wat-is-vrijwilligerswerk/" in paths
+    assert "nl/nieuwkomers/vrijwilligerswerk-uitgelegd/" in paths
+
+
+def test_deleting_a_live_page_purges_it(cdn, demo_page, django_capture_on_commit_callbacks):
+    page = demo_page("nieuwkomers/wat-is-vrijwilligerswerk")
+    with django_capture_on_commit_callbacks(execute=True):
+        page.delete()
+    assert "nl/nieuwkomers/wat-is-vrijwilligerswerk/" in _paths(cdn)

@@ -149,6 +149,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         tcp_user_timeout=int(os.environ.get("DB_NETWORK_TIMEOUT_MS", "2000")),
         options=f"-c statement_timeout={int(os.environ.get('DB_STATEMENT_TIMEOUT_MS', '5000'))}",
     )
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Several processes write to the one file (runserver and the worker, the cluster's app
+    # servers): a transaction takes the write lock when it begins, and waits for it, instead
+    # of failing with "database is locked" when it turns from reading to writing; readers
+    # go on beside a writer (WAL).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        transaction_mode="IMMEDIATE",
+        timeout=10,
+        init_command="PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # /.well-known/security.txt (RFC 9116): where vulnerabilities are reported.

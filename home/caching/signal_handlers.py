@@ -6,10 +6,12 @@ so no list of "pages that show this snippet" can fall out of date. A bump is che
 it costs is a cold cache, which only publishing and saving shared content causes, never
 saving a draft.
 
-When a CDN is configured (WAGTAILFRONTENDCACHE), the changed page in every language, its
-parent and the home page of every language are purged there too (each language has its
-own URLs, so no WAGTAILFRONTENDCACHE_LANGUAGES expansion is needed); other pages wait at
-most their `s-maxage`.
+When a frontend cache is configured (WAGTAILFRONTENDCACHE: the cluster's Varnish, a CDN),
+the changed page in every language, its parent and the home page of every language are
+purged there too (each language has its own URLs, so no WAGTAILFRONTENDCACHE_LANGUAGES
+expansion is needed); so are a moved page's old addresses, a deleted page, and a page
+given or freed from a view restriction with all below it. Other pages wait at most their
+`s-maxage`. Wagtail sends the purges through the task framework: the worker sends them.
 """
 
 import logging
@@ -33,6 +35,25 @@ def _page_changed(instance, **kwargs) -> None:
         purge_from_cdn([*instance.get_translations(inclusive=True).live(), instance.get_parent()])
 
 
+def _page_moved(instance, url_path_before="", url_path_after="", **kwargs) -> None:
+    """A move (or a new slug) changes the addresses of the page and all below it: the
+    new ones are purged with the page, the old ones here, so none is served from before."""
+    _page_changed(instance)
+    if not getattr(settings, "WAGTAILFRONTENDCACHE", None) or url_path_before == url_path_after:
+        return
+    from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
+
+    old_urls = []
+    for page in instance.get_descendants(inclusive=True).live().specific(defer=True):
+        url = page.get_full_url()
+        site_root = page.get_site().root_page.url_path if page.get_site() else ""
+        new_part = page.url_path.removeprefix(site_root)
+        old_part = (url_path_before + page.url_path.removeprefix(url_path_after)).removeprefix(site_root)
+        if url and url.endswith(new_part):
+            old_urls.append(url.removesuffix(new_part) + old_part)
+    _purge_safely(purge_urls_from_cache, old_urls)
+
+
 def _saved_or_deleted(sender, instance=None, raw=False, **kwargs) -> None:
     from wagtail.models import Page
 
@@ -43,7 +64,23 @@ def _saved_or_deleted(sender, instance=None, raw=False, **kwargs) -> None:
     deleted_live_page = isinstance(instance, Page) and kwargs.get("signal") is post_delete and instance.live
     if sender in _shared_models() or deleted_live_page:
         bump_content_version()
-        purge_from_cdn([])
+        purge_from_cdn(_pages_shown_differently(instance, deleted_live_page))
+
+
+def _pages_shown_differently(instance, deleted_live_page: bool) -> list:
+    """The pages a frontend cache must drop at once, beyond the home pages: a deleted page,
+    and a page given (or freed from) a view restriction with everything below it."""
+    from wagtail.models import PageViewRestriction
+
+    if deleted_live_page:
+        return [instance]
+    if isinstance(instance, PageViewRestriction) and getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        try:
+            page = instance.page
+        except Exception:  # noqa: BLE001 - the page went with the restriction: nothing to purge
+            return []
+        return list(page.get_descendants(inclusive=True).specific(defer=True))
+    return []
 
 
 def purge_from_cdn(pages) -> None:
@@ -54,8 +91,14 @@ def purge_from_cdn(pages) -> None:
     from wagtail.models import Page
 
     homes = Page.objects.filter(depth=2).live()
+    _purge_safely(
+        purge_pages_from_cache, [page for page in [*pages, *homes] if page is not None and page.depth > 1]
+    )
+
+
+def _purge_safely(purge, items) -> None:
     try:
-        purge_pages_from_cache([page for page in [*pages, *homes] if page is not None and page.depth > 1])
+        purge(items)
     except Exception:  # a CDN outage must not stop an editor from publishing
         logger.exception("Could not purge the CDN")
 
@@ -94,6 +137,6 @@ def shared_models() -> list[type]:
 def connect() -> None:
     page_published.connect(_page_changed, dispatch_uid="aandeslag-published")
     page_unpublished.connect(_page_changed, dispatch_uid="aandeslag-unpublished")
-    post_page_move.connect(_page_changed, dispatch_uid="aandeslag-moved")
+    post_page_move.connect(_page_moved, dispatch_uid="aandeslag-moved")
     post_save.connect(_saved_or_deleted, dispatch_uid="aandeslag-saved")
     post_delete.connect(_saved_or_deleted, dispatch_uid="aandeslag-deleted")
