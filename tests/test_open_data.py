@@ -86,7 +86,13 @@ class TestGrownFigures:
         for year, total in want["participants"].items():
             assert f'<th scope="row">{year}</th><td>{total}</td>' in html, year
         taking_part = sum(n for status, n in want["status"].items() if status != "finished")
-        assert f"{taking_part} " in html
+        # What the figures count is said with them, so they never read as a rival to the
+        # programme's own count of municipalities with a project team (27 in the text).
+        total = len(want["codes"])
+        assert (
+            f"Deze cijfers tellen de {total} gemeenten die tot nu toe een pagina op deze hub hebben" in html
+        )
+        assert f"{taking_part} daarvan doen nu mee" in html
         assert f"{PAGE}cijfers/csv/" in html and f"{PAGE}cijfers/json/" in html
 
 
