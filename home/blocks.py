@@ -1,5 +1,6 @@
 """The shared body StreamBlock and its blocks. Every block has an icon and a template."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
@@ -145,13 +146,29 @@ class KeyFiguresBlock(blocks.ListBlock):
         template = T + "key_figures_block.html"
 
 
+class DownloadsValue(blocks.StructValue):
+    def language_autonym(self) -> str:
+        from django.utils.translation import get_language_info
+
+        return get_language_info(self.get("language") or "nl")["name_local"]
+
+
 class DownloadsBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("title"), required=False, max_length=120)
     documents = blocks.ListBlock(DocumentChooserBlock(label=_("document")), label=_("documents"))
+    # A reader of a translated page is told when the files are in another language (most
+    # checklists exist in Dutch only); links carry hreflang, titles their lang.
+    language = blocks.ChoiceBlock(
+        choices=settings.LANGUAGES,
+        default="nl",
+        required=False,
+        label=_("language of the documents"),
+    )
 
     class Meta:
         icon = "doc-full"
         template = T + "downloads_block.html"
+        value_class = DownloadsValue
 
 
 class StepBlock(blocks.StructBlock):

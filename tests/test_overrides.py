@@ -151,3 +151,29 @@ def test_wagtails_csv_export_still_builds_each_cell_with_preprocess_field_value(
     assert "self.preprocess_field_value(field, value, self.FORMAT_CSV)" in inspect.getsource(
         SpreadsheetExportMixin.write_csv_row
     )
+
+
+def test_the_translation_comment_names_the_tool_in_the_admins_language():
+    """wagtail-localize shows the stored tool name as it is ("Vertaald met PO File");
+    home.editorial.admin_language wraps `StringTranslation.get_comment` to translate it."""
+    assert hasattr(StringTranslation.get_comment, "wrapped")
+    string = StringTranslation.objects.exclude(tool_name="").first()
+    string.tool_name = "PO File"
+    with translation.override("nl"):
+        assert string.get_comment().startswith("Vertaald met een PO-bestand op ")
+    assert string.tool_name == "PO File"  # the stored value is left as it is
+    string.tool_name = "DeepL"  # a machine translator's own name stays a name
+    with translation.override("nl"):
+        assert string.get_comment().startswith("Vertaald met DeepL op ")
+
+
+def test_the_dashboards_image_count_keeps_its_space_in_dutch():
+    from django.utils.translation import ngettext
+
+    with translation.override("nl"):
+        text = ngettext(
+            '%(total)s Image <span class="w-sr-only">created in %(site_name)s</span>',
+            '%(total)s Images <span class="w-sr-only">created in %(site_name)s</span>',
+            3,
+        ) % {"total": 3, "site_name": "Aan de Slag"}
+    assert text == '3 Afbeeldingen <span class="w-sr-only">aangemaakt in Aan de Slag</span>'

@@ -421,9 +421,7 @@ def test_a_new_view_restriction_purges_the_page_and_all_below_it(
     assert {"nl/nieuwkomers/", *below} <= _paths(cdn)
 
 
-def test_a_move_purges_the_old_addresses_of_the_page_and_below(
-    cdn, demo_page, django_capture_on_commit_callbacks
-):
+def test_a_new_slug_purges_the_old_address(cdn, demo_page, django_capture_on_commit_callbacks):
     page = demo_page("nieuwkomers/wat-is-vrijwilligerswerk")
     page.slug = "vrijwilligerswerk-uitgelegd"
     with django_capture_on_commit_callbacks(execute=True):
@@ -431,6 +429,23 @@ def test_a_move_purges_the_old_addresses_of_the_page_and_below(
     paths = _paths(cdn)
     assert "nl/nieuwkomers/wat-is-vrijwilligerswerk/" in paths
     assert "nl/nieuwkomers/vrijwilligerswerk-uitgelegd/" in paths
+    assert "en/nieuwkomers/vrijwilligerswerk-uitgelegd/" not in paths  # no copy per language
+
+
+def test_a_move_purges_the_old_addresses_of_the_page_and_below(
+    cdn, demo_page, django_capture_on_commit_callbacks
+):
+    section = demo_page("verhalen")
+    story = section.get_children().live().first()
+    target = demo_page("over-aan-de-slag")
+    old_section_path = section.url.lstrip("/")
+    old_story_path = story.url.lstrip("/")
+    with django_capture_on_commit_callbacks(execute=True):
+        section.move(target, pos="last-child")
+    paths = _paths(cdn)
+    assert {old_section_path, old_story_path} <= paths
+    section.refresh_from_db()
+    assert section.url.lstrip("/") in paths
 
 
 def test_deleting_a_live_page_purges_it(cdn, demo_page, django_capture_on_commit_callbacks):

@@ -233,3 +233,24 @@ def test_demo_has_the_programme_facts():
     assert set(MunicipalityPage.objects.values_list("cbs_code", flat=True)) >= {"GM0268", "GM0344"}
     assert CaseStudyPage.objects.filter(is_example=False).count() == 0
     assert all(guide.downloads.exists() for guide in GuidePage.objects.all())
+
+
+def test_a_downloads_block_names_the_documents_language_when_it_is_not_the_pages():
+    from django.utils import translation
+
+    from wagtail.documents import get_document_model
+
+    from home.blocks import DownloadsBlock
+
+    block = DownloadsBlock()
+    document = get_document_model().objects.first()
+    value = block.to_python({"title": "", "documents": [document.pk], "language": "nl"})
+    with translation.override("en"):
+        html = block.render(value)
+    assert 'hreflang="nl"' in html
+    assert f'<span lang="nl">{document.title}</span>' in html
+    assert 'language: <span lang="nl">Nederlands</span>' in html
+    with translation.override("nl"):
+        assert "Nederlands" not in block.render(value)  # the page's own language goes unsaid
+    # Blocks saved before the field existed read as Dutch.
+    assert block.to_python({"title": "", "documents": [document.pk]}).language_autonym() == "Nederlands"

@@ -103,3 +103,114 @@ def test_the_worker_skips_a_page_unpublished_before_it_ran(settings, django_capt
     guide.unpublish()
     assert build_page_pdfs.call(guide.pk) == 0
     assert kept_files("guide", guide) == []
+
+
+def test_a_pdf_another_server_is_building_is_waited_for_not_built_twice(monkeypatch):
+    """Two servers asked at once: the one without the lock reads the other's file."""
+    from toolkit import pdf
+
+    guide = GuidePage.objects.get(locale__language_code="nl", slug="matchen")
+    name = pdf.stored_name("guide", guide, "7.0")
+    cache.add(f"pdf-building:{name}", 1, 60)  # another server holds the lock
+    monkeypatch.setattr(pdf.time, "sleep", lambda seconds: pdf._keep(name, b"%PDF built elsewhere"))
+
+    def refuse(request):
+        raise AssertionError("built twice")
+
+    assert pdf.build_pdf("guide", guide, refuse, version="7.0") == (b"%PDF built elsewhere", True)
+
+
+def test_a_storage_outage_builds_the_pdf_in_the_request_and_serves_it(client, monkeypatch):
+    from toolkit import pdf
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("bucket unreachable")  # S3's errors are no OSError
+
+    monkeypatch.setattr(pdf.default_storage, "open", broken)
+    monkeypatch.setattr(pdf.cache, "add", broken)  # nor the shared cache for the lock
+    monkeypatch.setattr(pdf.default_storage, "save", broken)
+    guide = GuidePage.objects.get(locale__language_code="nl", slug="matchen")
+    response = client.get(f"{guide.url}pdf/")
+    assert response.status_code == 200
+    assert response["X-PDF"] == "built"
+    assert response.content.startswith(b"%PDF")
+
+
+def test_the_cluster_command_starts_the_nodes_and_names_their_addresses(monkeypatch):
+    import io
+
+    from django.core.management.base import CommandError
+
+    from toolkit.management.commands import cluster as command
+
+    monkeypatch.setattr(command, "varnish_available", lambda: False)
+    with pytest.raises(CommandError, match="apt-get install varnish"):
+        call_command("cluster")
+
+    started = {}
+
+    class Nodes:
+        app_ports = [8101, 8102]
+        proxy_url, s3_endpoint, env = (
+            "http://127.0.0.1:8100",
+            "http://127.0.0.1:8103",
+            {"DATABASE_URL": "sqlite:///x"},
+        )
+
+        def __init__(self, database, media, redis_url, **kwargs):
+            started.update(database=database, redis_url=redis_url, **kwargs)
+
+        def app_url(self, index):
+            return f"http://127.0.0.1:{self.app_ports[index]}"
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            started["stopped"] = True
+
+    class Stopped:  # as if Ctrl-C came at once
+        def set(self):
+            pass
+
+        def wait(self):
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(command, "varnish_available", lambda: True)
+    monkeypatch.setattr(command, "Cluster", Nodes)
+    monkeypatch.setattr(command.threading, "Event", Stopped)
+    monkeypatch.setattr(command.signal, "signal", lambda *args: None)
+    out = io.StringIO()
+    call_command("cluster", stdout=out)
+    assert "Varnish (readers):  http://127.0.0.1:8100/" in out.getvalue()
+    assert "App server 2:       http://127.0.0.1:8102/" in out.getvalue()
+    assert started["database"].endswith("db.sqlite3") and started["stopped"]
+    assert started["app_servers"] == 2
+
+
+def test_a_server_that_cannot_make_pdfs_says_so_with_a_503(client, monkeypatch):
+    from toolkit import pdf
+
+    def no_pango(*args, **kwargs):
+        raise pdf.PDFUnavailable("Pango is missing")
+
+    monkeypatch.setattr(pdf, "render_pdf", no_pango)
+    monkeypatch.setattr("toolkit.models.render_pdf", no_pango)
+    guide = GuidePage.objects.get(locale__language_code="nl", slug="matchen")
+    response = client.get(f"{guide.url}pdf/")
+    assert response.status_code == 503
+    assert "Print in plaats daarvan deze pagina" in response.content.decode()  # in the page's language
+    assert "Content-Disposition" not in response
+
+
+def test_a_cluster_node_that_stops_while_starting_is_named(tmp_path):
+    import sys
+
+    from home.operations.cluster import Cluster, free_port
+
+    nodes = Cluster("db.sqlite3", tmp_path, "redis://127.0.0.1:6379/12", place=tmp_path)
+    nodes._spawn([sys.executable, "-c", "raise SystemExit(3)"], env={})
+    with pytest.raises(RuntimeError, match="stopped with 3 while starting"):
+        nodes._wait_for(f"http://127.0.0.1:{free_port()}/healthz", seconds=10)
+    nodes.stop()
+    assert nodes.processes == []

@@ -373,6 +373,9 @@ TASKS = {
 
 # Purging a CDN when pages publish, only where one is configured.
 WAGTAILFRONTENDCACHE = {}
+# Each language has its own addresses, and the purges name each translation already
+# (home.caching.signal_handlers): no copy of every address for every language.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
     WAGTAILFRONTENDCACHE["default"] = {
         "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",

@@ -21,7 +21,7 @@ from django.apps import apps
 from django.conf import settings
 from django.db.models.signals import post_delete, post_save
 
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from home.caching.state import bump_content_version
 
@@ -36,9 +36,18 @@ def _page_changed(instance, **kwargs) -> None:
 
 
 def _page_moved(instance, url_path_before="", url_path_after="", **kwargs) -> None:
-    """A move (or a new slug) changes the addresses of the page and all below it: the
-    new ones are purged with the page, the old ones here, so none is served from before."""
     _page_changed(instance)
+    _purge_old_addresses(instance, url_path_before, url_path_after)
+
+
+def _slug_changed(instance, instance_before, **kwargs) -> None:
+    # Sent after the publish that changed the slug commits (which bumped the version).
+    _purge_old_addresses(instance, instance_before.url_path, instance.url_path)
+
+
+def _purge_old_addresses(instance, url_path_before: str, url_path_after: str) -> None:
+    """A move or a new slug changes the addresses of the page and all below it: the new
+    ones are purged with the page, the old ones here, so none is served from before."""
     if not getattr(settings, "WAGTAILFRONTENDCACHE", None) or url_path_before == url_path_after:
         return
     from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
@@ -138,5 +147,6 @@ def connect() -> None:
     page_published.connect(_page_changed, dispatch_uid="aandeslag-published")
     page_unpublished.connect(_page_changed, dispatch_uid="aandeslag-unpublished")
     post_page_move.connect(_page_moved, dispatch_uid="aandeslag-moved")
+    page_slug_changed.connect(_slug_changed, dispatch_uid="aandeslag-slug-changed")
     post_save.connect(_saved_or_deleted, dispatch_uid="aandeslag-saved")
     post_delete.connect(_saved_or_deleted, dispatch_uid="aandeslag-deleted")

@@ -11,7 +11,7 @@
 
 from django.utils import dates, translation
 from django.utils.html import format_html, json_script
-from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext, gettext_noop, ngettext_lazy
 from django.views.i18n import JavaScriptCatalog
 
 OVERRIDES = [
@@ -24,6 +24,19 @@ OVERRIDES = [
         "'<span class=\"w-title-ellipsis\">%(title)s</span>'."
     ),
 ]
+# The dashboard's image count: Wagtail's Dutch plural runs the words together
+# ("aangemaakt inAan de Slag").
+PLURAL_OVERRIDES = [
+    ngettext_lazy(
+        '%(total)s Image <span class="w-sr-only">created in %(site_name)s</span>',
+        '%(total)s Images <span class="w-sr-only">created in %(site_name)s</span>',
+        2,
+    ),
+]
+# wagtail-localize stores the name of the tool a translation came with and shows it as it
+# is ("Vertaald met PO File"): the names it and this project store, translated when shown
+# (`translated_tool_comment`).
+TOOL_NAMES = [gettext_noop("PO File"), gettext_noop("demo loader")]
 # Hard-coded in wagtail-localize's editor (JavaScript).
 MORE_ACTIONS = gettext_noop("More actions")
 EDITOR_TITLE = gettext_noop("%(source)s to %(target)s translation")
@@ -64,3 +77,26 @@ def admin_head_html(script_url: str, stylesheet_url: str) -> str:
         json_script(text_fixes(), "admin-language"),
         script_url,
     )
+
+
+def translated_tool_comment(get_comment):
+    """wagtail-localize's `StringTranslation.get_comment` with the tool's name translated."""
+
+    def get_comment_in_language(self):
+        tool_name = self.tool_name
+        if tool_name in TOOL_NAMES:
+            self.tool_name = gettext(tool_name)
+        try:
+            return get_comment(self)
+        finally:
+            self.tool_name = tool_name
+
+    get_comment_in_language.wrapped = get_comment
+    return get_comment_in_language
+
+
+def install() -> None:
+    from wagtail_localize.models import StringTranslation
+
+    if not hasattr(StringTranslation.get_comment, "wrapped"):
+        StringTranslation.get_comment = translated_tool_comment(StringTranslation.get_comment)

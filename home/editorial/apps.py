@@ -9,3 +9,8 @@ class EditorialConfig(AppConfig):
     label = "editorial"
     verbose_name = "Editorial tools"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import admin_language
+
+        admin_language.install()
