@@ -263,3 +263,18 @@ def test_a_purge_drops_the_proxys_copy(cluster):
     with urllib.request.urlopen(purge, timeout=5) as response:
         assert response.status == 200
     assert get(cluster.proxy_url + path)[2]["X-Cache"] == "miss"
+
+
+def test_the_worker_updates_the_search_index_after_a_publish(cluster):
+    path = "/nl/verhalen/koning-bezoekt-aan-de-slag/"
+    change(
+        cluster,
+        f"p = {page(path)}\np.title = 'Kwispelstaartfeest op het azc'\np.save_revision().publish()",
+    )
+    deadline = time.monotonic() + 15
+    while True:
+        status, body, _headers = get(cluster.app_url(1) + "/nl/zoeken/?q=kwispelstaartfeest")
+        if status == 200 and path.encode() in body:
+            break
+        assert time.monotonic() < deadline, "the worker did not index the published page"
+        time.sleep(0.2)

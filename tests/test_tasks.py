@@ -221,3 +221,19 @@ def test_a_cluster_node_that_stops_while_starting_is_named(tmp_path):
         nodes._wait_for(f"http://127.0.0.1:{free_port()}/healthz", seconds=10)
     nodes.stop()
     assert nodes.processes == []
+
+
+def test_search_results_kept_before_the_worker_indexed_a_publish_are_not_served_after(
+    client, settings, django_capture_on_commit_callbacks
+):
+    from wagtail.models import Page
+
+    settings.TASKS = DATABASE_TASKS
+    story = Page.objects.get(url_path="/home/verhalen/koning-bezoekt-aan-de-slag/").specific
+    story.title = "Kwispelstaartfeest op het azc"
+    publish(story, django_capture_on_commit_callbacks)
+    search = "/nl/zoeken/?q=kwispelstaartfeest"
+    assert story.url not in client.get(search).content.decode()  # not indexed yet, and kept so
+    assert client.get(search)["X-Page-Cache"] == "hit"
+    run_worker()  # indexes the page, then raises the version
+    assert story.url in client.get(search).content.decode()

@@ -143,7 +143,30 @@ def shared_models() -> list[type]:
     ]
 
 
+INDEX_TASK = "modelsearch.tasks.insert_or_update_object_task"
+
+
+def _index_updated(sender, task_result, **kwargs) -> None:
+    """Search results are pages too: when the worker indexes a change after it committed,
+    results kept under the version that change raised may predate it, so raise it again.
+    (The immediate backend indexes inside the change's own transaction: nothing to do.)"""
+    from wagtail.models import Page
+
+    from django_tasks.backends.immediate import ImmediateBackend
+
+    if task_result.task.module_path != INDEX_TASK or issubclass(sender, ImmediateBackend):
+        return
+    app_label, model_name, pk = task_result.args[:3]
+    model = apps.get_model(app_label, model_name)
+    if issubclass(model, Page) and not Page.objects.filter(pk=pk, live=True).exists():
+        return  # a draft's index entry shows in no result
+    bump_content_version()
+
+
 def connect() -> None:
+    from django_tasks.signals import task_finished
+
+    task_finished.connect(_index_updated, dispatch_uid="aandeslag-index-updated")
     page_published.connect(_page_changed, dispatch_uid="aandeslag-published")
     page_unpublished.connect(_page_changed, dispatch_uid="aandeslag-unpublished")
     post_page_move.connect(_page_moved, dispatch_uid="aandeslag-moved")
