@@ -17,6 +17,8 @@ UV := $(BIN)/uv pip install --quiet --python $(BIN)/python --require-hashes
 # passes `COVERAGE=` (it measures the same code). Locally the loop stays fast without it.
 COVERAGE ?= $(if $(CI),--cov --cov-fail-under=95,)
 # The suite on both cores: each worker copies the prepared demo database (toolkit/demo/prepared.py).
+# loadgroup: tests marked with one xdist_group (the cluster's) run on one worker, which
+# starts the cluster once.
 WORKERS ?= auto
 
 .PHONY: help run setup cluster test test-browser lint format bench messages lock clean
@@ -67,7 +69,7 @@ test: $(BIN)/.installed ## Run ruff, the import contracts and the test suite (sy
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
-	$(BIN)/pytest -m "not browser" -n $(WORKERS) --dist worksteal $(COVERAGE)
+	$(BIN)/pytest -m "not browser" -n $(WORKERS) --dist loadgroup $(COVERAGE)
 
 test-browser: $(BIN)/.installed ## Run the browser tests (Playwright on Debian's Chromium, axe-core)
 	@test -x $(CHROMIUM) || { echo "Chromium is missing at $(CHROMIUM). Install it with: sudo apt-get install chromium fonts-noto-core"; exit 1; }

@@ -10,6 +10,7 @@ accepts and never answers, as a paused Redis does).
 """
 
 import contextlib
+import json
 import socket
 import subprocess
 import sys
@@ -38,6 +39,9 @@ def _redis_answers() -> bool:
 
 
 pytestmark = [
+    # One cluster per run: every test of this module on the same test worker (make test
+    # distributes with --dist loadgroup).
+    pytest.mark.xdist_group("cluster"),
     pytest.mark.skipif(not _redis_answers(), reason="needs the machine's Redis on 127.0.0.1:6379"),
     pytest.mark.skipif(
         not varnish_available(), reason="needs Varnish (Debian's varnish; .ci/run installs it)"
@@ -45,7 +49,10 @@ pytestmark = [
 ]
 
 
-@pytest.fixture(scope="module")
+# Session scope: the test worker may run other modules' tests between these (xdist's
+# loadgroup keeps the group on one worker, not in one run of the module), and a module
+# fixture would start the cluster again after each such break.
+@pytest.fixture(scope="session")
 def cluster(tmp_path_factory, django_db_blocker):
     with django_db_blocker.unblock():
         if connection.vendor == "postgresql":
@@ -67,18 +74,65 @@ def readers(cluster) -> list[str]:
     return [cluster.app_url(0), cluster.app_url(1), cluster.proxy_url]
 
 
-def change(cluster, code: str, redis_url: str | None = None) -> None:
-    """Make a change as an editor's request on any node would: another process, same database."""
-    script = "import django; django.setup()\nfrom wagtail.models import Page\n" + code
-    done = subprocess.run(  # noqa: S603 - our own command
-        [sys.executable, "-c", script],
-        cwd=ROOT,
-        env={**cluster.env, **({"REDIS_URL": redis_url} if redis_url else {})},
-        capture_output=True,
-        timeout=60,
-        text=True,
-    )
-    assert done.returncode == 0, done.stderr[-3000:]
+EDITOR = """
+import contextlib, io, json, sys, traceback
+import django
+django.setup()
+from wagtail.models import Page
+for line in sys.stdin:
+    out = io.StringIO()
+    try:
+        with contextlib.redirect_stdout(out):
+            exec(json.loads(line), {"Page": Page})
+        reply = {"ok": True, "out": out.getvalue()}
+    except Exception:
+        reply = {"ok": False, "out": traceback.format_exc()}
+    print(json.dumps(reply), flush=True)
+"""
+
+
+class Editor:
+    """Changes made as an editor's request on any node makes them: another process on the
+    same database, started once (a Django start per change would cost seconds each)."""
+
+    def __init__(self, env: dict):
+        self.process = subprocess.Popen(  # noqa: S603 - our own command
+            [sys.executable, "-c", EDITOR],
+            cwd=ROOT,
+            env=env,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+        )
+
+    def run(self, code: str) -> str:
+        self.process.stdin.write(json.dumps(code) + "\n")
+        self.process.stdin.flush()
+        reply = json.loads(self.process.stdout.readline())
+        assert reply["ok"], reply["out"][-3000:]
+        return reply["out"]
+
+    def close(self):
+        self.process.stdin.close()
+        self.process.wait(10)
+
+
+@pytest.fixture(scope="session")
+def editors(cluster):
+    """One editor whose Redis answers, one whose Redis hangs (a socket that accepts and
+    never answers, as a paused Redis does)."""
+    hung = socket.socket()
+    hung.bind(("127.0.0.1", 0))
+    hung.listen(16)
+    running = {
+        "answers": Editor(cluster.env),
+        "hung": Editor({**cluster.env, "REDIS_URL": f"redis://127.0.0.1:{hung.getsockname()[1]}/12"}),
+    }
+    yield running
+    for editor in running.values():
+        editor.close()
+    hung.close()
 
 
 def warm(cluster, path):
@@ -117,25 +171,15 @@ def page(path: str) -> str:
 
 @pytest.mark.parametrize("redis_during_change", ["answers", "hung"])
 def test_both_servers_and_the_proxy_follow_publish_unpublish_and_restriction_at_once(
-    cluster, redis_during_change, request
+    cluster, editors, redis_during_change
 ):
-    hung = None
-    if redis_during_change == "hung":
-        hung = socket.socket()
-        hung.bind(("127.0.0.1", 0))
-        hung.listen(16)  # accepts, never answers
-        request.addfinalizer(hung.close)
-    redis_url = f"redis://127.0.0.1:{hung.getsockname()[1]}/12" if hung else None
+    change = editors[redis_during_change].run
     suffix = redis_during_change
 
     # Publish: a new title everywhere.
     path = "/nl/verhalen/koning-bezoekt-aan-de-slag/"
     warm(cluster, path)
-    change(
-        cluster,
-        f"p = {page(path)}\np.title = 'Nieuwe titel {suffix}'\np.save_revision().publish()",
-        redis_url,
-    )
+    change(f"p = {page(path)}\np.title = 'Nieuwe titel {suffix}'\np.save_revision().publish()")
     within_a_second(
         cluster, path, lambda status, body, headers: status == 200 and f"Nieuwe titel {suffix}" in body
     )
@@ -147,7 +191,7 @@ def test_both_servers_and_the_proxy_follow_publish_unpublish_and_restriction_at_
         else "/nl/verhalen/minister-asscher-vrijwilligerswerk/"
     )
     warm(cluster, path)
-    change(cluster, f"{page(path)}.unpublish()", redis_url)
+    change(f"{page(path)}.unpublish()")
     within_a_second(cluster, path, lambda status, body, headers: status == 404)
 
     # A password: nobody shows the page's text any more.
@@ -158,10 +202,8 @@ def test_both_servers_and_the_proxy_follow_publish_unpublish_and_restriction_at_
     )
     warm(cluster, path)
     change(
-        cluster,
         "from wagtail.models import PageViewRestriction\n"
-        f"PageViewRestriction.objects.create(page={page(path)}, restriction_type='password', password='geheim')",
-        redis_url,
+        f"PageViewRestriction.objects.create(page={page(path)}, restriction_type='password', password='geheim')"
     )
     within_a_second(
         cluster,
@@ -205,23 +247,9 @@ def test_fifty_slow_clients_leave_the_health_check_and_cached_pages_answering(cl
             sock.close()
 
 
-def test_a_published_guides_pdf_is_built_once_by_the_worker_and_served_by_both_servers(cluster):
+def test_a_published_guides_pdf_is_built_once_by_the_worker_and_served_by_both_servers(cluster, editors):
     path = "/nl/handreikingen/matchen/"
-    change(cluster, f"p = {page(path)}\np.save_revision().publish()")
-    page_id = int(
-        subprocess.run(  # noqa: S603 - our own command
-            [
-                sys.executable,
-                "-c",
-                f"import django; django.setup()\nfrom wagtail.models import Page\nprint({page(path)}.pk)",
-            ],
-            cwd=ROOT,
-            env=cluster.env,
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout.split()[-1]
-    )
+    page_id = int(editors["answers"].run(f"p = {page(path)}\np.save_revision().publish()\nprint(p.pk)"))
     bucket = cluster.s3()
 
     def kept():
@@ -265,10 +293,9 @@ def test_a_purge_drops_the_proxys_copy(cluster):
     assert get(cluster.proxy_url + path)[2]["X-Cache"] == "miss"
 
 
-def test_the_worker_updates_the_search_index_after_a_publish(cluster):
+def test_the_worker_updates_the_search_index_after_a_publish(cluster, editors):
     path = "/nl/verhalen/koning-bezoekt-aan-de-slag/"
-    change(
-        cluster,
+    editors["answers"].run(
         f"p = {page(path)}\np.title = 'Kwispelstaartfeest op het azc'\np.save_revision().publish()",
     )
     deadline = time.monotonic() + 15

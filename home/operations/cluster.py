@@ -159,11 +159,13 @@ class Cluster:
         for process in reversed(self.processes):
             with contextlib.suppress(ProcessLookupError):
                 process.send_signal(signal.SIGTERM)
+        deadline = time.monotonic() + 5
         for process in reversed(self.processes):
             try:
-                process.wait(10)
+                process.wait(max(0.1, deadline - time.monotonic()))
             except subprocess.TimeoutExpired:
                 process.kill()
+                process.wait()
         self.processes.clear()
         if self.database_url and self._database_name:
             self._drop_postgresql_database()
@@ -191,6 +193,8 @@ class Cluster:
             gunicorn, "config.wsgi", "-c", "gunicorn.conf.py",
             "--bind", f"127.0.0.1:{port}", "--workers", "1", "--threads", str(self.threads),
             "--access-logfile", "/dev/null", "--max-requests", "0",
+            # Stopping the cluster waits for no keep-alive connection.
+            "--graceful-timeout", "2",
         ]  # fmt: skip
 
     def _wait_for(self, url: str, seconds: float = 30) -> None:
