@@ -185,7 +185,7 @@ if REDIS_URL:
     CACHES = {
         "default": {
             # A cache outage degrades the site, never takes it down: short timeouts, and a
-            # circuit breaker that skips Redis for a while after a failure (home/cache.py).
+            # circuit breaker that skips Redis for a while after a failure (home/caching/backends.py).
             "BACKEND": "home.caching.backends.CircuitBreakerRedisCache",
             "LOCATION": REDIS_URL,
             "OPTIONS": {

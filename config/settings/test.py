@@ -1,7 +1,9 @@
 """Fast, hermetic test settings: no network, no shared state, cheap password hashing."""
 
+import os
 import tempfile
 import uuid
+from urllib.parse import urlsplit, urlunsplit
 
 from .base import *  # noqa: F403
 
@@ -13,6 +15,12 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # under a key prefix of their own so that runs never read each other's entries.
 if REDIS_URL:  # noqa: F405
     CACHES["default"]["KEY_PREFIX"] = f"test-{uuid.uuid4().hex[:8]}"  # noqa: F405
+    # `cache.clear()` empties the whole Redis database, whatever the prefix: each test
+    # worker gets a database of its own (3 to 10), so one worker's clear never drops
+    # another's counters or kept pages mid-test.
+    _worker = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
+    _redis = urlsplit(REDIS_URL)  # noqa: F405
+    CACHES["default"]["LOCATION"] = urlunsplit(_redis._replace(path=f"/{3 + _worker % 8}"))  # noqa: F405
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="aandeslag-test-media-"))  # noqa: F405
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
