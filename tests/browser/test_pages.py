@@ -59,6 +59,9 @@ def test_every_page_type_passes_axe_in_dutch_and_arabic(page, live_server, arabi
             direction = "rtl" if code == "ar" else "ltr"
             assert page.locator("html").get_attribute("lang") == code
             assert page.locator("html").get_attribute("dir") == direction
+            # Nothing wider than the phone: a wide table scrolls in its own region.
+            width = page.viewport_size["width"]
+            assert page.evaluate("document.documentElement.scrollWidth") <= width, url
             assert_accessible(page)
             screenshot(page, f"{code}-{path.split('?')[0].replace('/', '-') or 'home'}")
 
