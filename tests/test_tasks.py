@@ -171,7 +171,7 @@ def test_the_cluster_command_starts_the_nodes_and_names_their_addresses(monkeypa
 
     class Stopped:  # as if Ctrl-C came at once
         def set(self):
-            pass
+            started["terminated"] = True
 
         def wait(self):
             raise KeyboardInterrupt

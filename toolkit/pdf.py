@@ -92,7 +92,7 @@ def _read(name: str) -> bytes | None:
     try:
         with default_storage.open(name, "rb") as stored:
             return stored.read()
-    except (FileNotFoundError, OSError):
+    except OSError:  # not kept yet (FileNotFoundError) or the folder unreadable
         return None
     except Exception:  # a storage outage (S3's errors vary) builds the PDF anew
         logger.warning("Could not read the kept PDF %s", name, exc_info=True)

@@ -52,10 +52,11 @@ def _purge_old_addresses(instance, url_path_before: str, url_path_after: str) ->
         return
     from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 
+    site = instance.get_site()  # the page and all below it are on one site
+    site_root = site.root_page.url_path if site else ""
     old_urls = []
     for page in instance.get_descendants(inclusive=True).live().specific(defer=True):
         url = page.get_full_url()
-        site_root = page.get_site().root_page.url_path if page.get_site() else ""
         new_part = page.url_path.removeprefix(site_root)
         old_part = (url_path_before + page.url_path.removeprefix(url_path_after)).removeprefix(site_root)
         if url and url.endswith(new_part):
